@@ -1,0 +1,88 @@
+namespace Tuner.Ir.Schedule;
+
+/// <summary>
+/// Block-var domains for compute_at / reverse_compute_at: which values of each iter var cover a required buffer
+/// region (the inverse of the block's own access region), and the loop nest that iterates exactly those values.
+/// </summary>
+internal static class BlockVarDomains
+{
+    /// <summary>An iter var's domain: the inferred bounds, or null when the var is not constrained (its full domain).</summary>
+    public static SymBound?[] Solve(Block block, IEnumerable<BufferRegion> provided, IReadOnlyDictionary<Buffer, SymBound[]> required)
+    {
+        var vars = block.IterVars.Select(iv => iv.Var).ToList();
+        var doms = new SymBound?[vars.Count];
+        var full = new bool[vars.Count];
+        foreach (var pr in provided)
+        {
+            var req = required[pr.Buffer];
+            for (int d = 0; d < pr.Region.Count; d++)
+            {
+                var rg = pr.Region[d];
+                var form = BlockAffineForm.Of(rg.Min);
+                if (form.IsConst) continue;
+                if (E.IsConst(rg.Extent, 1) && form.Terms is [{ Atom: Var v, Coef: 1 or -1 } t] && vars.IndexOf(v) is int i and >= 0)
+                {
+                    // index = coef·v + c covers [lo, hi]  ⇒  v in [lo - c, hi - c] (coef 1) or [c - hi, c - lo] (coef -1)
+                    var c = new BlockAffineForm(form.Dtype, form.Const);
+                    var lo = BlockAffineForm.Of(t.Coef == 1 ? req[d].Min : req[d].Max).Scale(t.Coef).AddScaled(c, -t.Coef);
+                    var hi = BlockAffineForm.Of(t.Coef == 1 ? req[d].Max : req[d].Min).Scale(t.Coef).AddScaled(c, -t.Coef);
+                    var b = new SymBound(lo.ToExpr(), hi.ToExpr());
+                    doms[i] = doms[i] is { } old ? BlockRegionBounds.Union(old, b) : b;
+                    continue;
+                }
+                // Not invertible here: the vars involved keep their whole domain (computes more, never less).
+                foreach (var u in BlockScopeQueries.VarsOf(rg.Min).Concat(BlockScopeQueries.VarsOf(rg.Extent)))
+                    if (vars.IndexOf(u) is int j and >= 0) full[j] = true;
+            }
+        }
+        for (int i = 0; i < doms.Length; i++) if (full[i]) doms[i] = null;
+        return doms;
+    }
+
+    /// <summary>
+    /// New loops ax0, ax1, ... (serial, from 0) over the domains, the bindings v = min + ax (no loop for a unit
+    /// extent unless <paramref name="preserveUnitLoops"/>), and a predicate wherever a domain may leave the iter var's
+    /// own domain for some value of the enclosing loops <paramref name="outer"/>.
+    /// </summary>
+    public static Stmt MakeNest(Block block, SymBound?[] doms, IReadOnlyDictionary<Var, Range> outer, bool preserveUnitLoops)
+    {
+        var loops = new List<(Var Var, Expr Extent)>();
+        var values = new List<Expr>();
+        Expr? pred = null;
+        for (int i = 0; i < block.IterVars.Count; i++)
+        {
+            var iv = block.IterVars[i];
+            var dmin = BlockAffineForm.Simplify(iv.Dom.Min);
+            var dmax = BlockAffineForm.Simplify(iv.Dom.Min + iv.Dom.Extent - 1);
+            var (lo, hi, needLo, needHi) = Clamp(doms[i], dmin, dmax, outer);
+            var ext = BlockAffineForm.Of(hi).AddScaled(BlockAffineForm.Of(lo), -1).AddConst(1).ToExpr();
+            Expr binding;
+            if (preserveUnitLoops || !E.IsConst(ext, 1))
+            {
+                var ax = new Var($"ax{loops.Count}", iv.Var.Dtype);
+                loops.Add((ax, ext));
+                binding = BlockAffineForm.Simplify(lo + ax);
+            }
+            else binding = lo;
+            values.Add(binding);
+            if (needLo) pred = And(pred, new Binary(BinOp.GE, binding, dmin));
+            if (needHi) pred = And(pred, new Binary(BinOp.LT, binding, BlockAffineForm.Simplify(dmax + 1)));
+        }
+        Stmt body = new BlockRealize(values.ToSeq(), pred ?? IntImm.True, block);
+        for (int k = loops.Count - 1; k >= 0; k--)
+            body = new For(loops[k].Var, new IntImm(loops[k].Var.Dtype, 0), loops[k].Extent, ForKind.Serial, body);
+        return body;
+    }
+
+    private static (Expr Lo, Expr Hi, bool NeedLo, bool NeedHi) Clamp(SymBound? dom, Expr dmin, Expr dmax, IReadOnlyDictionary<Var, Range> outer)
+    {
+        if (dom is not { } d) return (dmin, dmax, false, false);
+        if (d is { Min: IntImm lo, Max: IntImm hi } && dmin is IntImm a && dmax is IntImm b)
+            return (new IntImm(lo.Type, Math.Max(lo.Value, a.Value)), new IntImm(hi.Type, Math.Min(hi.Value, b.Value)), false, false);
+        var ext = BlockAffineForm.Of(d.Max).AddScaled(BlockAffineForm.Of(d.Min), -1);
+        if (!ext.IsConst) return (dmin, dmax, false, false);
+        return (d.Min, d.Max, !BlockRegionBounds.CanProveLE(dmin, d.Min, outer), !BlockRegionBounds.CanProveLE(d.Max, dmax, outer));
+    }
+
+    private static Expr And(Expr? a, Expr b) => a is null ? b : new Binary(BinOp.And, a, b);
+}

@@ -1,0 +1,61 @@
+namespace Tuner.Ir.Schedule;
+
+/// <summary>
+/// TVM's compute_at: moves a producer block under a loop of its consumers, computing exactly the region the
+/// consumers under that loop need (new loops ax0.. over the inferred region, bindings v = min + ax, a predicate
+/// where the region may exceed the iter var's domain).
+/// Preconditions: the block and loop exist in the same scope; the loop is not an ancestor of the block; the block is
+/// complete or a reduction block and not an output block; every consumer is under the loop; the insertion
+/// position (index: -1 before the first consumer, -2 after the last producer, or an explicit position in between)
+/// lies after every producer and before every consumer among the loop's children.
+/// Result: the block (same name) under the loop; its old loops that became empty are removed.
+/// </summary>
+public static class ComputeAtPrimitive
+{
+    public static void Apply(ScheduleState s, string block, Var loop, bool preserveUnitLoops = false, int index = -1) =>
+        ComputeAtCore.Apply(s, block, loop, preserveUnitLoops, index, isComputeAt: true);
+
+    /// <summary>
+    /// The loops at which compute_at of <paramref name="block"/> is legal and worthwhile, outermost first, as TVM's
+    /// CollectComputeLocation: the loops of the first consumer down to the consumers' lowest common ancestor loop,
+    /// skipping unit loops, stopping at data-parallel loops after a reduction loop and at trailing reduction loops,
+    /// keeping those where compute_at succeeds. Empty when the block has no consumer.
+    /// </summary>
+    public static IReadOnlyList<Var> CandidateLoops(ScheduleState s, string block)
+    {
+        var br = s.FindBlock(block, "SampleComputeLocation");
+        var scope = s.ParentBlock(br);
+        if (scope is null) return [];
+        var consumers = BlockScopeQueries.Consumers(scope, br);
+        if (consumers.Count == 0) return [];
+        var loops = s.LoopsAbove(consumers[0]);
+        var boundary = consumers.Count > 1 ? LowestCommonAncestor(s, consumers) : s.Ancestors(consumers[0])[^1];
+        if (boundary is not For) return [];
+        int n = loops.ToList().FindIndex(l => ReferenceEquals(l, boundary)) + 1;
+        var kinds = loops.Take(n).Select(BlockKinds.LoopIterKind).ToList();
+        int lastDataPar = kinds.FindLastIndex(k => k == IterKind.Spatial);
+        var result = new List<Var>();
+        bool visitedReduce = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (E.IsConst(loops[i].Extent, 1)) continue;
+            if (kinds[i] == IterKind.Spatial) { if (visitedReduce) break; }
+            else { visitedReduce = true; if (i > lastDataPar) break; }
+            try
+            {
+                Apply(new ScheduleState(s.Func), block, loops[i].LoopVar, preserveUnitLoops: true);
+                result.Add(loops[i].LoopVar);
+            }
+            catch (ScheduleError) { }
+        }
+        return result;
+    }
+
+    private static Stmt LowestCommonAncestor(ScheduleState s, IReadOnlyList<BlockRealize> blocks)
+    {
+        var paths = blocks.Select(b => s.Ancestors(b)).ToList();
+        int k = 0;
+        while (paths.All(p => k < p.Count && ReferenceEquals(p[k], paths[0][k]))) k++;
+        return paths[0][k - 1];
+    }
+}
