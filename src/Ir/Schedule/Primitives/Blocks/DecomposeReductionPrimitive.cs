@@ -1,0 +1,95 @@
+namespace Tuner.Ir.Schedule;
+
+/// <summary>A decompose_reduction precondition does not hold.</summary>
+public sealed class DecomposeReductionError(string reason) : ScheduleError("DecomposeReduction", reason);
+
+/// <summary>
+/// TVM's decompose_reduction: moves a reduction block's init into its own block placed right before <c>loop</c>.
+/// Preconditions: the block and loop exist; the loop is an ancestor of the block; the block is a reduction block
+/// (has an init; iter vars spatial or reduce; the only writer; writes indexed by spatial iter vars); no loop above
+/// <c>loop</c> is used by a reduce iter var's binding.
+/// Result: the name of the init block, <c>name_init</c>: spatial iter vars only (same bindings), under copies
+/// (<c>var_init</c>, same kind) of the loops from <c>loop</c> down that its bindings use, with the predicate's
+/// comparisons that do not involve dropped loops. The reduction block loses its init, is renamed <c>name_update</c>,
+/// and reads its write regions too.
+/// </summary>
+public static class DecomposeReductionPrimitive
+{
+    public static string Apply(ScheduleState s, string block, Var loop)
+    {
+        var br = s.FindBlock(block, "DecomposeReduction");
+        var target = s.FindLoop(loop, "DecomposeReduction");
+        var loops = s.LoopsAbove(br).ToList();
+        int at = loops.FindIndex(l => ReferenceEquals(l, target));
+        if (at < 0) throw new DecomposeReductionError($"loop '{loop.Name}' is not an ancestor of block '{block}'");
+        var scope = s.ParentBlock(br) ?? throw new DecomposeReductionError($"block '{block}' is the root block");
+        if (br.Block.Init is null || BlockKinds.Kind(scope, br) != BlockKind.Reduction)
+            throw new DecomposeReductionError($"block '{block}' is not a reduction block");
+        var b = br.Block;
+        for (int i = 0; i < b.IterVars.Count; i++)
+        {
+            if (b.IterVars[i].Kind != IterKind.Reduce) continue;
+            var higher = loops.Take(at).FirstOrDefault(l => BlockScopeQueries.Uses(br.IterValues[i], l.LoopVar));
+            if (higher is not null)
+                throw new DecomposeReductionError($"loop '{loop.Name}' is not higher than loop '{higher.LoopVar.Name}', which reduce iter var '{b.IterVars[i].Var.Name}' of block '{block}' uses");
+        }
+
+        // Core. The init block: copies of the spatial iter vars, same bindings.
+        var ivs = new List<IterVar>();
+        var values = new List<Expr>();
+        var varMap = new Dictionary<Var, Expr>();
+        for (int i = 0; i < b.IterVars.Count; i++)
+        {
+            var iv = b.IterVars[i];
+            if (iv.Kind != IterKind.Spatial) continue;
+            var nv = new Var(iv.Var.Name, iv.Var.Type);
+            ivs.Add(iv with { Var = nv });
+            values.Add(br.IterValues[i]);
+            varMap[iv.Var] = nv;
+        }
+        var name = s.FreshBlockName($"{b.Name}_init");
+        var initBlock = new Block(name, ivs.ToSeq(), [],
+            b.Writes.Map(w => new BufferRegion(w.Buffer, w.Region.Map(r => new Range(Substituter.Apply(r.Min, varMap), Substituter.Apply(r.Extent, varMap))))),
+            Substituter.Apply(b.Init, varMap), null, [], b.Annotations);
+
+        // Loops from `loop` down that the init bindings use, copied with fresh vars.
+        var chosen = loops.Skip(at).Where(l => values.Any(v => BlockScopeQueries.Uses(v, l.LoopVar))).ToList();
+        var dropped = loops.Skip(at).Where(l => !chosen.Contains(l)).Select(l => l.LoopVar).ToHashSet();
+        var loopMap = chosen.ToDictionary(l => l.LoopVar, l => (Expr)new Var($"{l.LoopVar.Name}_init", l.LoopVar.Type));
+        var pred = KeepComparisons(br.Predicate, dropped);
+        Stmt init = new BlockRealize(values.Select(v => Substituter.Apply(v, loopMap)).ToSeq(), Substituter.Apply(pred, loopMap), initBlock);
+        for (int k = chosen.Count - 1; k >= 0; k--)
+            init = new For((Var)loopMap[chosen[k].LoopVar], chosen[k].Min, chosen[k].Extent, chosen[k].Kind, init);
+
+        // The update block: no init, renamed, reads what it writes.
+        var updateName = s.FreshBlockName($"{b.Name}_update");
+        var extraReads = b.Writes.Where(w => !BlockScopeQueries.Reads(b, w.Buffer));
+        var update = b with { Name = updateName, Init = null, Reads = extraReads.Concat(b.Reads).ToSeq() };
+        BlockTreeEdit.Apply(s, new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)
+        {
+            [target] = new SeqStmt([init, new UpdateSwap(b, update).VisitStmt(target)]),
+        });
+        return name;
+    }
+
+    /// <summary>TVM's RemakePredicate: keeps the conjuncts whose left side does not use a dropped loop.</summary>
+    private static Expr KeepComparisons(Expr pred, HashSet<Var> dropped)
+    {
+        if (E.IsConst(pred, 1)) return IntImm.True;
+        var kept = new List<Expr>();
+        void Go(Expr e)
+        {
+            if (e is Binary { Op: BinOp.And } a) { Go(a.A); Go(a.B); return; }
+            var lhs = e is Binary c && c.Op.IsComparison() ? c.A : e;
+            if (!BlockScopeQueries.VarsOf(lhs).Overlaps(dropped)) kept.Add(e);
+        }
+        Go(pred);
+        return kept.Count == 0 ? IntImm.True : kept.Aggregate((x, y) => new Binary(BinOp.And, x, y));
+    }
+
+    private sealed class UpdateSwap(Block from, Block to) : IrRewriter
+    {
+        public override Stmt VisitStmt(Stmt s) => ReferenceEquals(s, from) ? to : base.VisitStmt(s);
+        public override Expr VisitExpr(Expr e) => e;
+    }
+}
