@@ -3,7 +3,7 @@ namespace Tuner.Ir.Schedule;
 /// <summary>
 /// Recomputes a block's T.reads / T.writes from its body, as TVM's GetBlockReadWriteRegion does after an inline:
 /// every load (init first, then body, in evaluation order) and every store, one region per buffer in first-access
-/// order, each dimension the union of the accessed indices relaxed over loops inside the block.
+/// order (a block with init leaves its written buffers out of the reads), each dimension the union of the accessed indices relaxed over loops inside the block.
 /// </summary>
 internal static class BlockAccessRegions
 {
@@ -12,7 +12,11 @@ internal static class BlockAccessRegions
         var c = new Collector();
         if (b.Init is not null) c.VisitStmt(b.Init);
         c.VisitStmt(b.Body);
-        return (c.Reads.Build(), c.Writes.Build());
+        var writes = c.Writes.Build();
+        var reads = c.Reads.Build();
+        // As TVM: a reduction (a block with init) does not list the buffers it writes among its reads.
+        if (b.Init is not null) reads = reads.Where(r => !writes.Any(w => ReferenceEquals(w.Buffer, r.Buffer))).ToSeq();
+        return (reads, writes);
     }
 
     /// <summary>Point region [idx, idx + 1) per dimension.</summary>

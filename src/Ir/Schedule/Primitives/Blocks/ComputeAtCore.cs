@@ -24,6 +24,8 @@ internal static class ComputeAtCore
 
         var producers = BlockScopeQueries.Producers(scope, br);
         var consumers = BlockScopeQueries.Consumers(scope, br);
+        if (isComputeAt ? consumers.Count == 0 : producers.Count == 0)
+            throw new ScheduleError(p, $"block '{block}' has no {(isComputeAt ? "consumer" : "producer")}");
         var items = CacheStage.Items(loop.Body);
         int pos = InsertionPoint(s, p, block, loopVar, items, producers, consumers, index, isComputeAt);
 
@@ -71,12 +73,10 @@ internal static class ComputeAtCore
             nCons += nc;
         }
         if (isComputeAt && nCons < consumers.Count)
-            throw new ScheduleError(p, consumers.Count == 0 ? $"block '{block}' has no consumer"
-                : nCons == 0 ? $"loop '{loopVar.Name}' is not an ancestor of any consumer of block '{block}'"
+            throw new ScheduleError(p, nCons == 0 ? $"loop '{loopVar.Name}' is not an ancestor of any consumer of block '{block}'"
                 : $"loop '{loopVar.Name}' is not an ancestor of all consumers of block '{block}'");
         if (!isComputeAt && nProd < producers.Count)
-            throw new ScheduleError(p, producers.Count == 0 ? $"block '{block}' has no producer"
-                : nProd == 0 ? $"loop '{loopVar.Name}' is not an ancestor of any producer of block '{block}'"
+            throw new ScheduleError(p, nProd == 0 ? $"loop '{loopVar.Name}' is not an ancestor of any producer of block '{block}'"
                 : $"loop '{loopVar.Name}' is not an ancestor of all producers of block '{block}'");
         if (last >= first)
             throw new ScheduleError(p, $"no insertion point under loop '{loopVar.Name}': the last producer is in subtree {last}, the first consumer in subtree {first}");

@@ -5,7 +5,7 @@ namespace Tuner.Ir.Schedule;
 /// consumers under that loop need (new loops ax0.. over the inferred region, bindings v = min + ax, a predicate
 /// where the region may exceed the iter var's domain).
 /// Preconditions: the block and loop exist in the same scope; the loop is not an ancestor of the block; the block is
-/// complete or a reduction block and not an output block; every consumer is under the loop; the insertion
+/// complete or a reduction block and not an output block; it has consumers and every one is under the loop; the insertion
 /// position (index: -1 before the first consumer, -2 after the last producer, or an explicit position in between)
 /// lies after every producer and before every consumer among the loop's children.
 /// Result: the block (same name) under the loop; its old loops that became empty are removed.

@@ -17,6 +17,8 @@ internal static class RFactorChecks
         var dataPar = LoopsTouched(br, IterKind.Spatial);
         var reduce = LoopsTouched(br, IterKind.Reduce);
         string name = br.Block.Name;
+        if (dataPar.Contains(rfLoop.LoopVar))
+            throw new RFactorError($"loop '{rfLoop.LoopVar.Name}' is used by a spatial iter var of block '{name}'");
         if (!reduce.Contains(rfLoop.LoopVar))
             throw new RFactorError($"loop '{rfLoop.LoopVar.Name}' is not a reduction loop of block '{name}'");
         var first = BlockScopeQueries.ChildBlocks(loops[0]);

@@ -5,7 +5,7 @@ namespace Tuner.Ir.Schedule;
 /// producers under that loop produce (new loops ax0.. over the inferred region, bindings v = min + ax, a predicate
 /// where the region may exceed the iter var's domain).
 /// Preconditions: the block and loop exist in the same scope; the loop is not an ancestor of the block; the block is
-/// complete or a reduction block; every producer is under the loop; the insertion position (index: -1 before the first
+/// complete or a reduction block; it has producers and every one is under the loop; the insertion position (index: -1 before the first
 /// consumer, i.e. at the end when none is under the loop, -2 right after the last producer, or an explicit position in
 /// between) lies after every producer and before every consumer among the loop's children.
 /// Result: the block (same name) under the loop; its old loops that became empty are removed.
