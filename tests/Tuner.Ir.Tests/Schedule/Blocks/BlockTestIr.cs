@@ -82,6 +82,7 @@ internal static class BlockTestIr
         Var v => v.Name,
         IntImm i => i.Value.ToString(),
         FloatImm f => f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Binary { Op: BinOp.Min or BinOp.Max } b => $"{Op(b.Op)}({Show(b.A)}, {Show(b.B)})",
         Binary b => $"({Show(b.A)} {Op(b.Op)} {Show(b.B)})",
         BufferLoad l => $"{l.Buffer.Name}[{string.Join(", ", l.Indices.Select(Show))}]",
         Call c => $"{c.Op}({string.Join(", ", c.Args.Select(Show))})",
