@@ -22,13 +22,12 @@ internal static class BlockTestIr
         return inner;
     }
 
-    /// <summary>A block with iter vars (name, extent, kind, binding); reads/writes detected from the body (written buffers left out of reads).</summary>
+    /// <summary>A block with iter vars (name, extent, kind, binding); reads/writes detected from the body (a reduction's written buffers left out of its reads).</summary>
     public static BlockRealize Blk(string name, (Var Var, long Extent, IterKind Kind, Expr Binding)[] ivs, Stmt body, Stmt? init = null)
     {
         var iters = ivs.Select(t => new IterVar(t.Var, Range.FromExtent(I(t.Extent)), t.Kind)).ToSeq();
         var b = new Block(name, iters, [], [], body, init, [], Attrs.Empty);
         var (reads, writes) = BlockAccessRegions.Detect(b);
-        reads = reads.Where(r => !writes.Any(w => ReferenceEquals(w.Buffer, r.Buffer))).ToSeq();
         return new BlockRealize(ivs.Select(t => t.Binding).ToSeq(), IntImm.True, b with { Reads = reads, Writes = writes });
     }
 
