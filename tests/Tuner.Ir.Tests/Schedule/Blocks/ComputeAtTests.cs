@@ -60,6 +60,24 @@ public class ComputeAtTests
     }
 
     [Fact]
+    public void ComputeAt_inverts_a_strided_write_index()
+    {
+        // B writes only even elements B[2v]; C (tiled io x ii) reads B[2 v_i].
+        var (a, b, c) = (Buf("A", 16), Buf("B", 16), Buf("C", 8));
+        var (v, io, ii, vi) = (V("v"), V("io"), V("ii"), V("v_i"));
+        var x = V("x");
+        var f = Func([a, c], [b],
+            Loops([(x, 8)], Blk("B", [(v, 8, IterKind.Spatial, x)], St(b, L(a, v * 2) * F(2), v * 2))),
+            Loops([(io, 2), (ii, 4)], Blk("C", [(vi, 8, IterKind.Spatial, io * 4 + ii)], St(c, L(b, vi * 2), vi))));
+        var s = new ScheduleState(f);
+        ComputeAtPrimitive.Apply(s, "B", io, false, -1);
+        var bb = s.FindBlock("B", "t");
+        Assert.Equal(["((io * 4) + ax0)"], bb.IterValues.Select(Show));
+        Assert.Equal(4L, E.AsConst(s.LoopsAbove(bb)[1].Extent));
+        AssertSameOutputs(f, s.Func);
+    }
+
+    [Fact]
     public void ComputeAt_preserves_unit_loops_when_asked()
     {
         var f = BlockTestWorkloads.Elementwise();

@@ -30,6 +30,14 @@ internal static class BlockVarDomains
                     doms[i] = doms[i] is { } old ? BlockRegionBounds.Union(old, b) : b;
                     continue;
                 }
+                if (E.IsConst(rg.Extent, 1) && form.Terms is [{ Atom: Var w, Coef: > 1 } t2] && vars.IndexOf(w) is int j2 and >= 0)
+                {
+                    // index = c·v + k covers [lo, hi]  ⇒  v in [floordiv(lo - k, c), floordiv(hi - k, c)]
+                    Expr Div(Expr x) => BlockAffineForm.Simplify(E.FloorDiv(BlockAffineForm.Simplify(x - form.Const), new IntImm(form.Dtype, t2.Coef)));
+                    var b2 = new SymBound(Div(req[d].Min), Div(req[d].Max));
+                    doms[j2] = doms[j2] is { } old2 ? BlockRegionBounds.Union(old2, b2) : b2;
+                    continue;
+                }
                 // Not invertible here: the vars involved keep their whole domain (computes more, never less).
                 foreach (var u in BlockScopeQueries.VarsOf(rg.Min).Concat(BlockScopeQueries.VarsOf(rg.Extent)))
                     if (vars.IndexOf(u) is int j and >= 0) full[j] = true;
