@@ -118,6 +118,54 @@ public class InlineTests
     }
 
     [Fact]
+    public void ReverseComputeInline_masks_producer_instances_outside_a_smaller_consumer()
+    {
+        var (a, b, c) = (Buf("A", 16), Buf("B", 16), Buf("C", 8));
+        var f = Func([a, c], [b],
+            Compute("B", "S", [16], ["i"], v => St(b, L(a, v[0]) * F(2), v[0])),
+            Compute("C", "S", [8], ["i"], v => St(c, L(b, v[0]) + F(1), v[0])));
+        var s = new ScheduleState(f);
+        ReverseComputeInlinePrimitive.Apply(s, "C");
+        Assert.Equal("(i < 8)", Show(s.FindBlock("B", "t").Predicate));
+        AssertSameOutputs(f, s.Func);
+    }
+
+    [Fact]
+    public void ReverseComputeInline_rejects_a_consumer_domain_the_producer_does_not_cover()
+    {
+        var (a, b, c) = (Buf("A", 16), Buf("B", 16), Buf("C", 16));
+        var f = Func([a, c], [b],
+            Compute("B", "S", [8], ["i"], v => St(b, L(a, v[0]) * F(2), v[0])),
+            Compute("C", "S", [16], ["i"], v => St(c, L(b, v[0]) + F(1), v[0])));
+        var e = Assert.Throws<ReverseComputeInlineError>(() => ReverseComputeInlinePrimitive.Apply(new ScheduleState(f), "C"));
+        Assert.Equal("ReverseComputeInline: the domain of iter var 'v_i' of block 'C' is not covered by producer block 'B'", e.Message);
+    }
+
+    [Fact]
+    public void ReverseComputeInline_rejects_a_consumer_with_a_predicate()
+    {
+        var s = new ScheduleState(BlockTestWorkloads.Elementwise());
+        var br = s.FindBlock("C", "t");
+        s.Replace(br, br with { Predicate = E.Lt(br.IterValues[0], I(8)) });
+        var e = Assert.Throws<ReverseComputeInlineError>(() => ReverseComputeInlinePrimitive.Apply(s, "C"));
+        Assert.Equal("ReverseComputeInline: block 'C' has a non-trivial predicate", e.Message);
+    }
+
+    [Fact]
+    public void ComputeInline_rejects_a_block_writing_two_buffers()
+    {
+        var (a, b, b2, c) = (Buf("A", 4), Buf("B", 4), Buf("B2", 4), Buf("C", 4));
+        var f = Func([a, c], [b, b2],
+            Compute("B", "S", [4], ["i"], v => St(b, L(a, v[0]), v[0])),
+            Compute("C", "S", [4], ["i"], v => St(c, L(b, v[0]), v[0])));
+        var s = new ScheduleState(f);
+        var br = s.FindBlock("B", "t");
+        s.Replace(br.Block, br.Block with { Writes = br.Block.Writes.Add(BufferRegion.Full(b2)) });
+        var e = Assert.Throws<ComputeInlineError>(() => ComputeInlinePrimitive.Apply(s, "B"));
+        Assert.Equal("ComputeInline: block 'B' writes 2 buffers; exactly one is required", e.Message);
+    }
+
+    [Fact]
     public void ReverseComputeInline_rejects_relu_after_a_reduction_producer()
     {
         var s = new ScheduleState(BlockTestWorkloads.MatmulRelu());

@@ -6,8 +6,8 @@ public sealed class ComputeInlineError(string reason) : ScheduleError("ComputeIn
 /// <summary>
 /// TVM's compute_inline: replaces every load of a producer's buffer by the producer's expression and removes the producer.
 /// Preconditions: the block exists and is not the root; it is complete (not a reduction block, the only writer of its
-/// buffer, not reading it); its body is a single store B[v0, v1, ...] = f(...) whose indices are distinct iter vars and
-/// whose value uses no other iter var; it has no predicate; it is not an output block.
+/// buffer, not reading it) and writes exactly one buffer; its body is a single store B[v0, v1, ...] = f(...) whose
+/// indices are distinct iter vars and whose value uses no other iter var; it has no predicate; it is not an output block.
 /// Result: consumers compute f at the indices they loaded (their T.reads recomputed); the block and the loops left empty
 /// are removed, and the buffer leaves alloc_buffers when nothing accesses it anymore.
 /// </summary>
@@ -19,6 +19,8 @@ public static class ComputeInlinePrimitive
         var scope = s.ParentBlock(br) ?? throw new ComputeInlineError($"block '{block}' is the root block");
         if (InlineSupport.NotCompleteReason(scope, br) is { } why)
             throw new ComputeInlineError($"block '{block}' {why}");
+        if (br.Block.Writes.Count != 1)
+            throw new ComputeInlineError($"block '{block}' writes {br.Block.Writes.Count} buffers; exactly one is required");
         var store = InlineSupport.SimpleStore(br.Block)
             ?? throw new ComputeInlineError($"the body of block '{block}' is not a single store B[v0, v1, ...] = f(...) indexed by distinct iter vars");
         var indexVars = store.Indices.Cast<Var>().ToList();
