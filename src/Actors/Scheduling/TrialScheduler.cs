@@ -1,7 +1,7 @@
 namespace Tuner.Actors.Scheduling;
 
 /// <summary>How the scheduler picks the next task to tune.</summary>
-public enum TaskSchedulerKind { GradientBased, RoundRobin }
+public enum TrialSchedulerKind { GradientBased, RoundRobin }
 
 /// <summary>A task's standing: its weight (occurrences in the module), trials measured, best latency after each round.</summary>
 public sealed record TaskStanding(string Name, double Weight, int Trials, bool Done, IReadOnlyList<double> BestLatencyHistory)
@@ -16,7 +16,7 @@ public sealed record TaskStanding(string Name, double Weight, int Trials, bool D
 /// fall the most — alpha · (recent improvement per round) + (1 − alpha) · (best latency / rounds); round-robin cycles.
 /// Pure logic: the caller reports what was measured with <see cref="Report"/>.
 /// </summary>
-public sealed class TaskScheduler
+public sealed class TrialScheduler
 {
     private readonly List<(string Name, double Weight)> _tasks;
     private readonly int[] _trials, _granted;
@@ -25,8 +25,8 @@ public sealed class TaskScheduler
     private readonly Random _rng;
     private int _rr;
 
-    public TaskScheduler(IReadOnlyList<(string Name, double Weight)> tasks, int maxTrialsGlobal, int maxTrialsPerTask,
-        int numTrialsPerIter = 64, TaskSchedulerKind kind = TaskSchedulerKind.GradientBased, double alpha = 0.2, int window = 3, int seed = 0)
+    public TrialScheduler(IReadOnlyList<(string Name, double Weight)> tasks, int maxTrialsGlobal, int maxTrialsPerTask,
+        int numTrialsPerIter = 64, TrialSchedulerKind kind = TrialSchedulerKind.GradientBased, double alpha = 0.2, int window = 3, int seed = 0)
     {
         if (numTrialsPerIter <= 0) throw new ArgumentOutOfRangeException(nameof(numTrialsPerIter));
         _tasks = tasks.ToList();
@@ -46,7 +46,7 @@ public sealed class TaskScheduler
     public int MaxTrialsGlobal { get; }
     public int MaxTrialsPerTask { get; }
     public int NumTrialsPerIter { get; }
-    public TaskSchedulerKind Kind { get; }
+    public TrialSchedulerKind Kind { get; }
     public double Alpha { get; }
     public int Window { get; }
 
@@ -71,7 +71,7 @@ public sealed class TaskScheduler
         if (globalLeft <= 0) return null;
         var open = Enumerable.Range(0, _tasks.Count).Where(t => !_done[t] && _granted[t] == 0 && Left(t) > 0).ToList();
         if (open.Count == 0) return null;
-        int pick = Kind == TaskSchedulerKind.RoundRobin ? NextRoundRobin(open) : NextByGradient(open);
+        int pick = Kind == TrialSchedulerKind.RoundRobin ? NextRoundRobin(open) : NextByGradient(open);
         int grant = Math.Min(NumTrialsPerIter, Math.Min(globalLeft, Left(pick)));
         _granted[pick] = grant;
         return (pick, grant);
