@@ -1,0 +1,26 @@
+namespace Tuner.Ir.Interp;
+
+/// <summary>
+/// The reference interpreter over TIR: the oracle for schedule primitives and lowering. Exact semantics
+/// (C integer arithmetic, float32 rounded per operation, bounds-checked accesses), every loop kind sequential.
+/// </summary>
+public static class Interpreter
+{
+    /// <summary>
+    /// Runs <paramref name="f"/> on <paramref name="args"/>, one per parameter in order (a buffer parameter takes an
+    /// array of the buffer's dtype and shape, a scalar parameter a 0-d array); outputs are written in place.
+    /// Throws <see cref="InterpreterException"/> on a wrong argument, an out-of-bounds access, a division by zero,
+    /// or IR it cannot execute.
+    /// </summary>
+    public static void Run(PrimFunc f, IReadOnlyList<NDArray> args) => Compile(f).Run(args);
+
+    /// <summary>Compiles <paramref name="f"/> once into closures, for running it on many argument sets.</summary>
+    public static ICompiledPrimFunc Compile(PrimFunc f) => new Compiler().CompileFunc(f);
+}
+
+/// <summary>A PrimFunc compiled by <see cref="Interpreter.Compile"/>. Each run has its own environment, so concurrent runs are safe when they share no output arrays.</summary>
+public interface ICompiledPrimFunc
+{
+    /// <summary>Runs the function on <paramref name="args"/>; see <see cref="Interpreter.Run"/>.</summary>
+    void Run(IReadOnlyList<NDArray> args);
+}
