@@ -117,7 +117,7 @@ internal sealed partial class Compiler
         return env;
     }
 
-    internal static string FormatShape(Buffer b) => "(" + string.Join(", ", b.Shape) + (b.Rank == 1 ? ",)" : ")");
+    private static string FormatShape(Buffer b) => ShapeText.Of(b);
 
     /// <summary>A compiled function: bind the arguments, run the body.</summary>
     private sealed class CompiledPrimFunc(int paramCount, ParamBinder[] binders, Action<Env> body, Compiler compiler) : ICompiledPrimFunc
