@@ -11,8 +11,9 @@ internal sealed partial class Compiler
         var t = b.Dtype.Element;
         var x = IAs(b.A, lane, t);
         var y = IAs(b.B, lane, t);
-        string what = b.ToString();
+        Expr what = b;
         if (t.IsBool) return BoolArith(b.Op, x, y, what);
+        if (FastIntOp(b, lane, t) is { } fast) return fast;
         return (t.Code, t.Bits) switch
         {
             (TypeCode.Int, 8) => IntOp<WI8>(b.Op, false, x, y, what),
@@ -26,10 +27,10 @@ internal sealed partial class Compiler
         };
     }
 
-    private static InterpreterException DivByZero(string what) => new($"integer division by zero in {what}");
+    private static InterpreterException DivByZero(Expr what) => new($"integer division by zero in {ExprText.Of(what)}");
 
     /// <summary>Integer arithmetic; <paramref name="u64"/> selects unsigned 64-bit division and ordering (narrower unsigned values are zero-extended, so signed long ops are exact for them).</summary>
-    private static Func<Env, long> IntOp<W>(BinOp op, bool u64, Func<Env, long> x, Func<Env, long> y, string what) where W : struct, IWrap
+    private static Func<Env, long> IntOp<W>(BinOp op, bool u64, Func<Env, long> x, Func<Env, long> y, Expr what) where W : struct, IWrap
     {
         if (u64)
         {
@@ -50,7 +51,7 @@ internal sealed partial class Compiler
                 },
                 BinOp.Min => env => (long)Math.Min((ulong)x(env), (ulong)y(env)),
                 BinOp.Max => env => (long)Math.Max((ulong)x(env), (ulong)y(env)),
-                _ => throw new InterpreterException($"operator {op} is not arithmetic: {what}"),
+                _ => throw new InterpreterException($"operator {op} is not arithmetic: {ExprText.Of(what)}"),
             };
         }
         return op switch
@@ -90,12 +91,81 @@ internal sealed partial class Compiler
             },
             BinOp.Min => env => Math.Min(x(env), y(env)),
             BinOp.Max => env => Math.Max(x(env), y(env)),
-            _ => throw new InterpreterException($"operator {op} is not arithmetic: {what}"),
+            _ => throw new InterpreterException($"operator {op} is not arithmetic: {ExprText.Of(what)}"),
         };
     }
 
+    /// <summary>
+    /// Shortcuts for the index arithmetic that dominates run time (v * 64 + k, i // 4, vy + vry): variable and
+    /// constant operands are read in place instead of through a closure. Null when no shortcut applies.
+    /// </summary>
+    private Func<Env, long>? FastIntOp(Binary b, int lane, DataType t)
+    {
+        if (Values.IsU64(t) || b.A.Dtype.Element != t || b.B.Dtype.Element != t) return null;
+        int? sa = b.A is Var va && va.Type.Lanes == 1 ? VarSlot(va, 0) : null;
+        int? sb = b.B is Var vb && vb.Type.Lanes == 1 ? VarSlot(vb, 0) : null;
+        long? cb = b.B is IntImm ib ? Values.Wrap(t, ib.Value) : null;
+        if (sa is null && sb is null && cb is null) return null;
+        return (t.Code, t.Bits) switch
+        {
+            (TypeCode.Int, 32) => FastOp<WI32>(b.Op, sa, sb, cb, b.A, lane),
+            (TypeCode.Int, 64) => FastOp<W64>(b.Op, sa, sb, cb, b.A, lane),
+            _ => null,
+        };
+    }
+
+    private Func<Env, long>? FastOp<W>(BinOp op, int? sa, int? sb, long? cb, Expr a, int lane) where W : struct, IWrap
+    {
+        if (sa is int s && sb is int u)
+        {
+            return op switch
+            {
+                BinOp.Add => env => W.W(env.I[s] + env.I[u]),
+                BinOp.Sub => env => W.W(env.I[s] - env.I[u]),
+                BinOp.Mul => env => W.W(env.I[s] * env.I[u]),
+                _ => null,
+            };
+        }
+        if (cb is not long c) return null;
+        if (sa is int s2)
+        {
+            return op switch
+            {
+                BinOp.Add => env => W.W(env.I[s2] + c),
+                BinOp.Sub => env => W.W(env.I[s2] - c),
+                BinOp.Mul => env => W.W(env.I[s2] * c),
+                BinOp.FloorDiv when c > 0 => env => FloorDivPos(env.I[s2], c),
+                BinOp.FloorMod when c > 0 => env => FloorModPos(env.I[s2], c),
+                _ => null,
+            };
+        }
+        var x = I(a, lane);
+        return op switch
+        {
+            BinOp.Add => env => W.W(x(env) + c),
+            BinOp.Sub => env => W.W(x(env) - c),
+            BinOp.Mul => env => W.W(x(env) * c),
+            BinOp.FloorDiv when c > 0 => env => FloorDivPos(x(env), c),
+            BinOp.FloorMod when c > 0 => env => FloorModPos(x(env), c),
+            _ => null,
+        };
+    }
+
+    /// <summary>Floor division by a positive constant (the result cannot overflow).</summary>
+    private static long FloorDivPos(long a, long c)
+    {
+        long q = a / c;
+        return a % c < 0 ? q - 1 : q;
+    }
+
+    private static long FloorModPos(long a, long c)
+    {
+        long r = a % c;
+        return r < 0 ? r + c : r;
+    }
+
     /// <summary>Arithmetic on bools behaves as on 1-bit unsigned values promoted to int, converted back (C's _Bool).</summary>
-    private static Func<Env, long> BoolArith(BinOp op, Func<Env, long> x, Func<Env, long> y, string what)
+    private static Func<Env, long> BoolArith(BinOp op, Func<Env, long> x, Func<Env, long> y, Expr what)
     {
         var r = IntOp<W64>(op, false, x, y, what);
         return env => r(env) != 0 ? 1 : 0;
@@ -104,7 +174,7 @@ internal sealed partial class Compiler
     private Func<Env, double> FloatArith(Binary b, int lane)
     {
         var t = b.Dtype.Element;
-        if (b.Op.YieldsBool()) throw new InterpreterException($"internal: comparison compiled as float: {b}");
+        if (b.Op.YieldsBool()) throw new InterpreterException($"internal: comparison compiled as float: {ExprText.Of(b)}");
         var x = FAs(b.A, lane, t);
         var y = FAs(b.B, lane, t);
         return t.Bits switch

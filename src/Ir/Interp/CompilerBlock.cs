@@ -46,6 +46,33 @@ internal sealed partial class Compiler
         var constMin = ConstBounds(mins, ivs.Select(iv => iv.Dom.Min));
         var constExt = ConstBounds(exts, ivs.Select(iv => iv.Dom.Extent));
 
+        // Fast path for the usual block: iter values are loop variables, domains constant, no scratch buffers.
+        if (constMin is not null && constExt is not null && allocs.Length == 0
+            && br.IterValues.All(v => v is Var { Type.Lanes: 1 } x && IsBound(x)))
+        {
+            var src = br.IterValues.Select(v => VarSlot((Var)v, 0)).ToArray();
+            return env =>
+            {
+                if (pred is not null && pred(env) == 0) return;
+                var iv = env.I;
+                for (int k = 0; k < src.Length; k++)
+                {
+                    long v = iv[src[k]];
+                    if ((ulong)(v - constMin[k]) >= (ulong)constExt[k])
+                        throw new InterpreterException($"block {name}: iter var {names[k]} = {v} is outside its domain [{constMin[k]}, {constMin[k] + constExt[k]})");
+                    iv[slots[k]] = v;
+                }
+                if (init is not null)
+                {
+                    bool first = true;
+                    foreach (int k in reduce)
+                        if (iv[slots[k]] != constMin[k]) { first = false; break; }
+                    if (first) init(env);
+                }
+                body(env);
+            };
+        }
+
         return env =>
         {
             if (pred is not null && pred(env) == 0) return;

@@ -10,13 +10,15 @@ internal sealed partial class Compiler
     {
         int s = BufferSlot(buf);
         if (indices.Count != buf.Rank)
-            throw new InterpreterException($"buffer {buf.Name} of rank {buf.Rank} is accessed with {indices.Count} indices: {buf.Name}{indices}");
+            throw new InterpreterException($"buffer {buf.Name} of rank {buf.Rank} is accessed with {indices.Count} indices: {buf.Name}[{string.Join(", ", indices.Select(ExprText.Of))}]");
         var ix = new Func<Env, long>[indices.Count];
         for (int d = 0; d < ix.Length; d++)
         {
-            if (indices[d].Dtype.Element.IsFloat) throw new InterpreterException($"buffer {buf.Name}: float index {indices[d]}");
+            if (indices[d].Dtype.Element.IsFloat) throw new InterpreterException($"buffer {buf.Name}: float index {ExprText.Of(indices[d])}");
             ix[d] = I(indices[d], lane);
         }
+        if (indices.All(i => i is Var { Type.Lanes: 1 }) && ix.Length is 1 or 2 or 3)
+            return VarOffset(s, indices.Select(i => VarSlot((Var)i, 0)).ToArray());
         switch (ix.Length)
         {
             case 0: return _ => 0;
@@ -72,6 +74,50 @@ internal sealed partial class Compiler
                     }
                     return off;
                 };
+        }
+    }
+
+    /// <summary>The common case of plain variable indices (block iter vars), read from their slots directly.</summary>
+    private static Func<Env, long> VarOffset(int s, int[] v)
+    {
+        switch (v.Length)
+        {
+            case 1:
+                {
+                    int a = v[0];
+                    return env =>
+                    {
+                        var b = env.B[s]!;
+                        long i0 = env.I[a];
+                        if ((ulong)i0 >= (ulong)b.Shape[0]) throw OutOfBounds(b, i0);
+                        return i0 * b.Strides[0];
+                    };
+                }
+            case 2:
+                {
+                    var (a, c) = (v[0], v[1]);
+                    return env =>
+                    {
+                        var b = env.B[s]!;
+                        var iv = env.I;
+                        long i0 = iv[a], i1 = iv[c];
+                        if ((ulong)i0 >= (ulong)b.Shape[0] || (ulong)i1 >= (ulong)b.Shape[1]) throw OutOfBounds(b, i0, i1);
+                        return i0 * b.Strides[0] + i1 * b.Strides[1];
+                    };
+                }
+            default:
+                {
+                    var (a, c, d) = (v[0], v[1], v[2]);
+                    return env =>
+                    {
+                        var b = env.B[s]!;
+                        var iv = env.I;
+                        long i0 = iv[a], i1 = iv[c], i2 = iv[d];
+                        if ((ulong)i0 >= (ulong)b.Shape[0] || (ulong)i1 >= (ulong)b.Shape[1] || (ulong)i2 >= (ulong)b.Shape[2])
+                            throw OutOfBounds(b, i0, i1, i2);
+                        return i0 * b.Strides[0] + i1 * b.Strides[1] + i2 * b.Strides[2];
+                    };
+                }
         }
     }
 

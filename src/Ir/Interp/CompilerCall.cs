@@ -10,9 +10,9 @@ internal sealed partial class Compiler
     private void CheckArity(Call c, string op)
     {
         if (!Intrinsics.Arity.TryGetValue(op, out int n))
-            throw new InterpreterException($"unknown intrinsic '{c.Op}' in {c}");
+            throw new InterpreterException($"unknown intrinsic '{c.Op}' in {ExprText.Of(c)}");
         if (n >= 0 && c.Args.Count != n)
-            throw new InterpreterException($"intrinsic {op} takes {n} arguments, got {c.Args.Count}: {c}");
+            throw new InterpreterException($"intrinsic {op} takes {n} arguments, got {c.Args.Count}: {ExprText.Of(c)}");
     }
 
     private Func<Env, double> CallF(Call c, int lane)
@@ -33,7 +33,7 @@ internal sealed partial class Compiler
             case "reinterpret":
                 {
                     var from = a[0].Dtype.Element;
-                    if (from.Bits != t.Bits) throw new InterpreterException($"reinterpret between types of different widths {from} -> {t}: {c}");
+                    if (from.Bits != t.Bits) throw new InterpreterException($"reinterpret between types of different widths {from} -> {t}: {ExprText.Of(c)}");
                     if (from.IsFloat) return F(a[0], lane);
                     var x = I(a[0], lane);
                     return t.Bits switch
@@ -65,12 +65,14 @@ internal sealed partial class Compiler
                 _ => env => f2(x(env), y(env)),
             };
         }
-        throw new InterpreterException($"intrinsic {op} does not yield {t}: {c}");
+        throw new InterpreterException($"intrinsic {op} does not yield {t}: {ExprText.Of(c)}");
     }
 
     private Func<Env, long> CallI(Call c, int lane)
     {
         string op = OpName(c);
+        // T.likely(cond) is a branch hint that lowering (loop partitioning) produces; its value is the condition.
+        if (op == "likely" && c.Args.Count == 1) return Cond(c.Args[0], lane);
         CheckArity(c, op);
         var t = c.Dtype.Element;
         var a = c.Args;
@@ -98,7 +100,7 @@ internal sealed partial class Compiler
             case "reinterpret":
                 {
                     var from = a[0].Dtype.Element;
-                    if (from.Bits != t.Bits) throw new InterpreterException($"reinterpret between types of different widths {from} -> {t}: {c}");
+                    if (from.Bits != t.Bits) throw new InterpreterException($"reinterpret between types of different widths {from} -> {t}: {ExprText.Of(c)}");
                     if (!from.IsFloat)
                     {
                         var xi = I(a[0], lane);
@@ -113,7 +115,7 @@ internal sealed partial class Compiler
                     };
                 }
         }
-        if (t.IsBool) throw new InterpreterException($"intrinsic {op} does not yield bool: {c}");
+        if (t.IsBool) throw new InterpreterException($"intrinsic {op} does not yield bool: {ExprText.Of(c)}");
         bool u64 = Values.IsU64(t);
         int bits = t.Bits;
         ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
@@ -164,6 +166,6 @@ internal sealed partial class Compiler
                     return t.IsUInt ? x : env => { long v = x(env); return Values.Wrap(t, v < 0 ? -v : v); };
                 }
         }
-        throw new InterpreterException($"intrinsic {op} does not yield {t}: {c}");
+        throw new InterpreterException($"intrinsic {op} does not yield {t}: {ExprText.Of(c)}");
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class Compiler
     public Func<Env, long> I(Expr e, int lane)
     {
         var t = e.Dtype.Element;
-        if (t.IsFloat) throw new InterpreterException($"internal: float expression compiled as integer: {e}");
+        if (t.IsFloat) throw new InterpreterException($"internal: float expression compiled as integer: {ExprText.Of(e)}");
         if (e.Dtype.Lanes == 1) lane = 0;
         switch (e)
         {
@@ -62,7 +62,7 @@ internal sealed partial class Compiler
                     Restore(saved);
                     return env => { set(env); return body(env); };
                 }
-            default: throw new InterpreterException($"cannot interpret expression {e.GetType().Name} of type {e.Dtype}: {e}");
+            default: throw new InterpreterException($"cannot interpret expression {e.GetType().Name} of type {e.Dtype}: {ExprText.Of(e)}");
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class Compiler
     public Func<Env, double> F(Expr e, int lane)
     {
         var t = e.Dtype.Element;
-        if (!t.IsFloat) throw new InterpreterException($"internal: non-float expression compiled as float: {e}");
+        if (!t.IsFloat) throw new InterpreterException($"internal: non-float expression compiled as float: {ExprText.Of(e)}");
         if (e.Dtype.Lanes == 1) lane = 0;
         switch (e)
         {
@@ -118,8 +118,8 @@ internal sealed partial class Compiler
                     return env => { set(env); return body(env); };
                 }
             case IntImm:
-                throw new InterpreterException($"integer constant with float type {e.Dtype}: {e}");
-            default: throw new InterpreterException($"cannot interpret expression {e.GetType().Name} of type {e.Dtype}: {e}");
+                throw new InterpreterException($"integer constant with float type {e.Dtype}: {ExprText.Of(e)}");
+            default: throw new InterpreterException($"cannot interpret expression {e.GetType().Name} of type {e.Dtype}: {ExprText.Of(e)}");
         }
     }
 

@@ -59,7 +59,7 @@ internal sealed partial class Compiler
 
     private Action<Env> If(IfThenElse i)
     {
-        if (!i.Condition.Dtype.IsScalar) throw new InterpreterException($"vector condition in if: {i.Condition}");
+        if (!i.Condition.Dtype.IsScalar) throw new InterpreterException($"vector condition in if: {ExprText.Of(i.Condition)}");
         var c = Cond(i.Condition, 0);
         var then = S(i.Then);
         if (i.Else is null) return env => { if (c(env) != 0) then(env); };

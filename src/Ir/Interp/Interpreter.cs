@@ -12,10 +12,14 @@ public static class Interpreter
     /// Throws <see cref="InterpreterException"/> on a wrong argument, an out-of-bounds access, a division by zero,
     /// or IR it cannot execute.
     /// </summary>
-    public static void Run(PrimFunc f, IReadOnlyList<NDArray> args) => Compile(f).Run(args);
+    public static void Run(PrimFunc f, IReadOnlyList<NDArray> args) =>
+        Cache.GetValue(f, static g => Compile(g)).Run(args);
 
     /// <summary>Compiles <paramref name="f"/> once into closures, for running it on many argument sets.</summary>
     public static ICompiledPrimFunc Compile(PrimFunc f) => new Compiler().CompileFunc(f);
+
+    // Keyed by the PrimFunc object (not its value), weakly: running the same function again skips compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PrimFunc, ICompiledPrimFunc> Cache = new();
 }
 
 /// <summary>A PrimFunc compiled by <see cref="Interpreter.Compile"/>. Each run has its own environment, so concurrent runs are safe when they share no output arrays.</summary>

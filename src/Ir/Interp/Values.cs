@@ -51,8 +51,6 @@ internal static class Values
 
     /// <summary>Bits of the value as an unsigned 64-bit number (for unsigned division and comparison).</summary>
     public static bool IsU64(DataType t) => t.IsUInt && t.Bits == 64;
-
-    public static string Format(DataType t, long v) => IsU64(t) ? ((ulong)v).ToString() : v.ToString();
 }
 
 /// <summary>Wrapping of integer results to a width, chosen once per node so the JIT can inline it into the closure.</summary>
