@@ -11,7 +11,6 @@ internal sealed partial class Compiler
     {
         var t = e.Dtype.Element;
         if (t.IsFloat) throw new InterpreterException($"internal: float expression compiled as integer: {ExprText.Of(e)}");
-        if (e.Dtype.Lanes == 1) lane = 0;
         switch (e)
         {
             case IntImm c:
@@ -71,7 +70,6 @@ internal sealed partial class Compiler
     {
         var t = e.Dtype.Element;
         if (!t.IsFloat) throw new InterpreterException($"internal: non-float expression compiled as float: {ExprText.Of(e)}");
-        if (e.Dtype.Lanes == 1) lane = 0;
         switch (e)
         {
             case FloatImm c:

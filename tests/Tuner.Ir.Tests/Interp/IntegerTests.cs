@@ -122,7 +122,58 @@ public class IntegerTests
         var (px, py) = (V("x"), V("y"));
         var func = RawFunc([o], St(o, E.FloorDiv(px, py), C(0)), [px, py]);
         var ex = Assert.Throws<InterpreterException>(() => Interpreter.Run(func, [new NDArray(I32, [1]), Scalar(I32, 5), Scalar(I32, 0)]));
-        Assert.Contains("division by zero", ex.Message);
+        Assert.Equal("integer division by zero in (x // y)", ex.Message);
+    }
+
+    /*
+    @T.prim_func
+    def u64(O: T.Buffer((5,), "uint64"), F: T.Buffer((1,), "float64"), x: T.uint64, y: T.uint64):
+        O[0] = x // y; O[1] = T.max(x, y); O[2] = T.Cast("uint64", x > y); O[3] = T.shift_right(x, T.uint64(60)); O[4] = x + y
+        F[0] = T.Cast("float64", x)
+    */
+    [Fact]
+    public void Uint64_values_above_int64_max_divide_compare_and_convert_as_unsigned()
+    {
+        var u64 = DataType.UInt64;
+        var (o, f) = (Buf("O", u64, 5), Buf("F", DataType.Float64, 1));
+        var (x, y) = (V("x", u64), V("y", u64));
+        var body = Seq(
+            St(o, E.FloorDiv(x, y), C(0)), St(o, E.Max(x, y), C(1)), St(o, new Cast(u64, Bin(BinOp.GT, x, y)), C(2)),
+            St(o, Call(u64, "shift_right", x, C(60, u64)), C(3)), St(o, x + y, C(4)),
+            St(f, new Cast(DataType.Float64, x), C(0)));
+        var func = RawFunc([o, f], body, [x, y]);
+        var (oo, ff) = (new NDArray(u64, [5]), new NDArray(DataType.Float64, [1]));
+        var big = new NDArray(u64, []);
+        big.SetLong(0, unchecked((long)0xFFFF_FFFF_FFFF_FFFEUL));
+        Interpreter.Run(func, [oo, ff, big, Scalar(u64, 3)]);
+        ulong bx = 0xFFFF_FFFF_FFFF_FFFEUL;
+        Assert.Equal([bx / 3, bx, 1UL, bx >> 60, 1UL], Enumerable.Range(0, 5).Select(q => (ulong)oo.GetLong(q)).ToArray());
+        Assert.Equal((double)bx, ff.GetDouble(0));
+    }
+
+    [Fact]
+    public void Int32_addition_overflows_by_wrapping()
+    {
+        var o = Buf("O", I32, 1);
+        var x = V("x");
+        var func = RawFunc([o], St(o, x + C(1), C(0)), [x]);
+        var oo = new NDArray(I32, [1]);
+        Interpreter.Run(func, [oo, Scalar(I32, int.MaxValue)]);
+        Assert.Equal(int.MinValue, oo.GetLong(0));
+    }
+
+    [Fact]
+    public void Float16_results_are_rounded_to_half_precision()
+    {
+        // O[0] = x + T.float16(0.00048828125): 1 + 2^-11 is a tie in float16 and rounds to even, 1.0
+        var h = DataType.Float16;
+        var o = Buf("O", h, 2);
+        var x = V("x", h);
+        var func = RawFunc([o], Seq(St(o, x + Fc(0.00048828125, h), C(0)), St(o, x + Fc(0.001, h), C(1))), [x]);
+        var oo = new NDArray(h, [2]);
+        Interpreter.Run(func, [oo, Scalar(h, 1.0)]);
+        Assert.Equal(1.0, oo.GetDouble(0));
+        Assert.Equal((double)(Half)(1 + (double)(Half)0.001), oo.GetDouble(1));
     }
 
     /*

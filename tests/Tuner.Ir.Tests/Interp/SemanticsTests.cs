@@ -26,6 +26,19 @@ public class SemanticsTests
     }
 
     [Fact]
+    public void A_ramp_in_a_leading_dimension_accesses_a_column()
+    {
+        // B[T.Ramp(0, 1, 4), 0] = A[T.Ramp(0, 1, 4), 1] + T.Broadcast(T.int32(100), 4)
+        var (a, b) = (Buf("A", I32, 4, 2), Buf("B", I32, 4, 1));
+        var rows = new Ramp(C(0), C(1), 4);
+        var func = RawFunc([a, b], St(b, Ld(a, rows, C(1)) + new Broadcast(C(100), 4), rows, C(0)));
+        var aa = NDArray.Random(I32, [4, 2], 3);
+        var bb = new NDArray(I32, [4, 1]);
+        Interpreter.Run(func, [aa, bb]);
+        for (int r = 0; r < 4; r++) Assert.Equal(aa.GetLong(r * 2 + 1) + 100, bb.GetLong(r));
+    }
+
+    [Fact]
     public void A_vector_store_reads_all_lanes_before_writing_any()
     {
         // A[1:5] = A[0:4] as one vector statement shifts the values; lane-by-lane copying would smear A[0].
