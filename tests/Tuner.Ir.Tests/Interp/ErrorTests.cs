@@ -53,6 +53,19 @@ public class ErrorTests
     }
 
     [Fact]
+    public void A_scalar_parameter_takes_a_zero_d_array_of_its_type()
+    {
+        var o = Buf("O", F32, 1);
+        var alpha = V("alpha", F32);
+        var func = RawFunc([o], St(o, alpha, C(0)), [alpha]);
+        var ex = Assert.Throws<InterpreterException>(() => Interpreter.Run(func, [new NDArray(F32, [1]), new NDArray(F32, [1])]));
+        Assert.Equal("argument 1 (alpha): expected a 0-d float32 array, got float32(1,)", ex.Message);
+        var ok = new NDArray(F32, [1]);
+        Interpreter.Run(func, [ok, IntegerTests.Scalar(F32, 0.25)]);
+        Assert.Equal(0.25, ok.GetDouble(0));
+    }
+
+    [Fact]
     public void A_block_binding_outside_its_domain_is_reported()
     {
         // T.axis.spatial(4, i + 1) with i in range(4): the last iteration binds 4.
