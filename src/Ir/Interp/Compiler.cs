@@ -6,7 +6,7 @@ namespace Tuner.Ir.Interp;
 /// statements <c>Action&lt;Env&gt;</c>. Vector expressions (Ramp/Broadcast) are compiled lane by lane.
 /// This file holds the scopes: which variable and buffer lives in which slot while a subtree is compiled.
 /// </summary>
-internal sealed partial class Compiler
+internal sealed partial class Compiler(InterpreterOptions options)
 {
     private readonly Dictionary<Var, int> _vars = new();
     private readonly Dictionary<Buffer, int> _buffers = new();

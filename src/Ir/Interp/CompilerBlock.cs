@@ -35,8 +35,10 @@ internal sealed partial class Compiler
         for (int k = 0; k < ivs.Count; k++) saved[k] = BindVar(ivs[k].Var, out slots[k]);
         var bufSlots = block.AllocBuffers.Select(BindBuffer).ToArray();
         var reduce = Enumerable.Range(0, ivs.Count).Where(k => ivs[k].Kind == IterKind.Reduce).ToArray();
+        var outerRegions = EnterRegions(block);
         var init = block.Init is null ? null : S(block.Init);
         var body = S(block.Body);
+        _regions = outerRegions;
         foreach (var b in block.AllocBuffers) ReleaseBuffer(b);
         for (int k = ivs.Count - 1; k >= 0; k--) Restore(saved[k]);
 

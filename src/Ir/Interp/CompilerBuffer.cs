@@ -5,8 +5,17 @@ namespace Tuner.Ir.Interp;
 /// <summary>Buffer access: bounds-checked element offsets, typed loads and stores (vector stores lane by lane).</summary>
 internal sealed partial class Compiler
 {
-    /// <summary>Element offset of lane <paramref name="lane"/> of an access; every index is checked against the shape.</summary>
+    /// <summary>
+    /// Element offset of lane <paramref name="lane"/> of an access; every index is checked against the shape and,
+    /// with <see cref="InterpreterOptions.CheckRegions"/>, against the enclosing block's declared regions.
+    /// </summary>
     private Func<Env, long> Offset(Buffer buf, Seq<Expr> indices, int lane)
+    {
+        var off = ShapeOffset(buf, indices, lane);
+        return RegionChecked(buf, indices, lane, off);
+    }
+
+    private Func<Env, long> ShapeOffset(Buffer buf, Seq<Expr> indices, int lane)
     {
         int s = BufferSlot(buf);
         if (indices.Count != buf.Rank)

@@ -15,8 +15,12 @@ public static class Interpreter
     public static void Run(PrimFunc f, IReadOnlyList<NDArray> args) =>
         Cache.GetValue(f, static g => Compile(g)).Run(args);
 
+    /// <summary>Runs <paramref name="f"/> as <see cref="Run(PrimFunc, IReadOnlyList{NDArray})"/> does, with extra checks.</summary>
+    public static void Run(PrimFunc f, IReadOnlyList<NDArray> args, InterpreterOptions options) => Compile(f, options).Run(args);
+
     /// <summary>Compiles <paramref name="f"/> once into closures, for running it on many argument sets.</summary>
-    public static ICompiledPrimFunc Compile(PrimFunc f) => new Compiler().CompileFunc(f);
+    public static ICompiledPrimFunc Compile(PrimFunc f, InterpreterOptions? options = null) =>
+        new Compiler(options ?? InterpreterOptions.Default).CompileFunc(f);
 
     // Keyed by the PrimFunc object (not its value), weakly: running the same function again skips compilation.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PrimFunc, ICompiledPrimFunc> Cache = new();

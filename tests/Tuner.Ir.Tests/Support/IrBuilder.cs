@@ -38,14 +38,19 @@ internal static class IrBuilder
     public static Axis S(Var v, long extent, Expr value) => new(v, IterKind.Spatial, extent, value);
     public static Axis R(Var v, long extent, Expr value) => new(v, IterKind.Reduce, extent, value);
 
-    /// <summary>with T.block(name): axes, optional T.where, T.init, T.alloc_buffer (reads/writes left empty).</summary>
-    public static Stmt Block(string name, Axis[] axes, Stmt body, Stmt? init = null, Expr? where = null, params Buffer[] alloc) =>
+    /// <summary>A region B[min0 : min0 + ext0, ...] from (min, extent) pairs, as in T.reads(B[v_i, 0:10]).</summary>
+    public static BufferRegion Region(Buffer b, params (Expr Min, Expr Extent)[] dims) =>
+        new(b, dims.Select(d => new Range(d.Min, d.Extent)).ToSeq());
+
+    /// <summary>with T.block(name): axes, optional T.where, T.init, T.reads/T.writes (empty unless given), T.alloc_buffer.</summary>
+    public static Stmt Block(string name, Axis[] axes, Stmt body, Stmt? init = null, Expr? where = null,
+        BufferRegion[]? reads = null, BufferRegion[]? writes = null, params Buffer[] alloc) =>
         new BlockRealize(
             axes.Select(a => a.Value).ToSeq(),
             where ?? IntImm.True,
             new Block(name,
                 axes.Select(a => new IterVar(a.Var, new Range(new IntImm(a.Var.Type, 0), new IntImm(a.Var.Type, a.Extent)), a.Kind)).ToSeq(),
-                Seq<BufferRegion>.Empty, Seq<BufferRegion>.Empty, body, init, alloc.ToSeq(), Attrs.Empty));
+                (reads ?? []).ToSeq(), (writes ?? []).ToSeq(), body, init, alloc.ToSeq(), Attrs.Empty));
 
     /// <summary>A PrimFunc over buffer parameters (and scalar parameters), body wrapped in the root block holding <paramref name="alloc"/>.</summary>
     public static PrimFunc Func(Buffer[] buffers, Stmt body, Buffer[]? alloc = null, Var[]? scalars = null)
