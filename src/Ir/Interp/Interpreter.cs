@@ -1,8 +1,18 @@
 namespace Tuner.Ir.Interp;
 
 /// <summary>
-/// The reference interpreter over TIR: the oracle for schedule primitives and lowering. Exact semantics
-/// (C integer arithmetic, float32 rounded per operation, bounds-checked accesses), every loop kind sequential.
+/// The reference interpreter over TIR: the oracle for schedule primitives and lowering. The function is compiled
+/// once into closures (variables in slots), then run. Semantics, chosen to match the C the code generator emits
+/// without fast-math:
+/// integers wrap to their width, Div/Mod truncate, FloorDiv/FloorMod round toward −∞, division by zero throws;
+/// float32/float16 results are rounded after every operation; float→int casts truncate;
+/// every loop kind (parallel, vectorized, unrolled, thread-bound) runs sequentially;
+/// And/Or short-circuit (as C's && and ||), if_then_else is lazy, Select evaluates both branches;
+/// Min/Max on floats propagate NaN;
+/// a block is skipped where its predicate is false, its bound iter values must lie in their domains, its Init
+/// runs when every reduce iter var is at its domain minimum, and its alloc_buffers are fresh at each entry,
+/// filled with NaN (floats) or 0xA5 bytes (integers) so that reads before writes show;
+/// every access is bounds-checked against the buffer's shape.
 /// </summary>
 public static class Interpreter
 {
