@@ -45,8 +45,8 @@ internal sealed partial class Compiler
         string name = block.Name;
         var names = ivs.Select(iv => iv.Var.Name).ToArray();
         int n = ivs.Count;
-        var constMin = ConstBounds(mins, ivs.Select(iv => iv.Dom.Min));
-        var constExt = ConstBounds(exts, ivs.Select(iv => iv.Dom.Extent));
+        var constMin = ConstBounds(ivs.Select(iv => iv.Dom.Min));
+        var constExt = ConstBounds(ivs.Select(iv => iv.Dom.Extent));
 
         // Fast path for the usual block: iter values are loop variables, domains constant, no scratch buffers.
         if (constMin is not null && constExt is not null && allocs.Length == 0
@@ -105,7 +105,7 @@ internal sealed partial class Compiler
     }
 
     /// <summary>The values of expressions that are all constants, or null (then the closures are evaluated at run time).</summary>
-    private static long[]? ConstBounds(Func<Env, long>[] compiled, IEnumerable<Expr> exprs)
+    private static long[]? ConstBounds(IEnumerable<Expr> exprs)
     {
         var r = exprs.Select(ConstInt).ToArray();
         return r.All(x => x.HasValue) ? r.Select(x => x!.Value).ToArray() : null;

@@ -164,7 +164,7 @@ internal sealed partial class Compiler
         };
     }
 
-    /// <summary>A store of lane <paramref name="lane"/>: (offset, write-value) pair so vector stores can evaluate every lane before writing.</summary>
+    /// <summary>A store; the value is converted to the buffer's dtype. A vector store evaluates every lane before writing any.</summary>
     private Action<Env> Store(BufferStore st)
     {
         int lanes = Math.Max(st.Value.Dtype.Lanes, st.Indices.Count == 0 ? 1 : st.Indices.Max(i => i.Dtype.Lanes));
