@@ -67,12 +67,13 @@ public static class RunCommand
             {
                 if (!File.Exists(files[i])) throw CliException.BadInput($"{files[i]}: error: no such file");
                 NDArray a;
-                try { a = Npy.Read(files[i]); }
-                catch (Exception e) when (e is FormatException or IOException or InvalidDataException or NotSupportedException)
-                { throw CliException.BadInput($"{files[i]}: error: {e.Message}"); }
-                try { Npy.CheckAgainst(a, buffers[i], files[i]); }
-                catch (Exception e) when (e is ArgumentException or FormatException or InvalidDataException)
-                { throw CliException.BadInput(e.Message); }
+                try
+                {
+                    a = Npy.Read(files[i]);
+                    Npy.CheckAgainst(a, buffers[i], files[i]);
+                }
+                catch (NpyException e) { throw CliException.BadInput($"error: {e.Message}"); }
+                catch (IOException e) { throw CliException.BadInput($"{files[i]}: error: {e.Message}"); }
                 arrays.Add(a);
             }
             else
