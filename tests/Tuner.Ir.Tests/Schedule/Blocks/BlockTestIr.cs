@@ -9,6 +9,7 @@ internal static class BlockTestIr
     public static readonly DataType F32 = DataType.Float32;
 
     public static Buffer Buf(string name, params long[] shape) => new(name, F32, shape.Select(x => (Expr)E.Int(x)).ToSeq());
+    public static Buffer Buf64(string name, params long[] shape) => new(name, F32, shape.Select(x => (Expr)E.Int(x, DataType.Int64)).ToSeq());
     public static Var V(string name) => new(name, DataType.Int32);
     public static Expr I(long v) => E.Int(v);
     public static Expr F(double v) => new FloatImm(F32, v);
@@ -19,14 +20,15 @@ internal static class BlockTestIr
     public static Stmt Loops(IEnumerable<(Var Var, long Extent)> loops, Stmt inner)
     {
         var list = loops.ToList();
-        for (int i = list.Count - 1; i >= 0; i--) inner = new For(list[i].Var, I(0), I(list[i].Extent), ForKind.Serial, inner);
+        for (int i = list.Count - 1; i >= 0; i--)
+            inner = new For(list[i].Var, E.Int(0, list[i].Var.Type), E.Int(list[i].Extent, list[i].Var.Type), ForKind.Serial, inner);
         return inner;
     }
 
     /// <summary>A block with iter vars (name, extent, kind, binding); reads/writes detected from the body (a reduction's written buffers left out of its reads).</summary>
     public static BlockRealize Blk(string name, (Var Var, long Extent, IterKind Kind, Expr Binding)[] ivs, Stmt body, Stmt? init = null)
     {
-        var iters = ivs.Select(t => new IterVar(t.Var, Range.FromExtent(I(t.Extent)), t.Kind)).ToSeq();
+        var iters = ivs.Select(t => new IterVar(t.Var, Range.FromExtent(E.Int(t.Extent, t.Var.Type)), t.Kind)).ToSeq();
         var b = new Block(name, iters, [], [], body, init, [], Attrs.Empty);
         var (reads, writes) = BlockAccessRegions.Detect(b);
         return new BlockRealize(ivs.Select(t => t.Binding).ToSeq(), IntImm.True, b with { Reads = reads, Writes = writes });
@@ -37,10 +39,11 @@ internal static class BlockTestIr
     /// v_&lt;loop&gt; remapped with kinds ("S"/"R" per axis), body built from the iter vars.
     /// </summary>
     public static Stmt Compute(string name, string kinds, long[] extents, string[] loopNames,
-        Func<Var[], Stmt> body, Func<Var[], Stmt>? init = null)
+        Func<Var[], Stmt> body, Func<Var[], Stmt>? init = null, DataType? index = null)
     {
-        var loops = loopNames.Select(V).ToArray();
-        var vs = loopNames.Select(n => V($"v_{n}")).ToArray();
+        var t = index ?? DataType.Int32;
+        var loops = loopNames.Select(n => new Var(n, t)).ToArray();
+        var vs = loopNames.Select(n => new Var($"v_{n}", t)).ToArray();
         var ivs = vs.Select((v, i) => (v, extents[i], kinds[i] == 'R' ? IterKind.Reduce : IterKind.Spatial, (Expr)loops[i])).ToArray();
         return Loops(loops.Select((l, i) => (l, extents[i])), Blk(name, ivs, body(vs), init?.Invoke(vs)));
     }
@@ -59,6 +62,7 @@ internal static class BlockTestIr
     /// </summary>
     public static void AssertSameOutputs(PrimFunc expected, PrimFunc actual, int seed = 7)
     {
+        AssertIndexDtypesConsistent(actual);
         var bufs = expected.ParamBuffers.ToList();
         var a = bufs.Select((b, i) => NDArray.Random(b.Dtype, b.ConstShape()!, seed + i)).ToList();
         var b2 = a.Select(x => x.Clone()).ToList();
@@ -71,6 +75,23 @@ internal static class BlockTestIr
                 Assert.False(double.IsNaN(y), $"{bufs[i].Name}[{k}] is NaN");
                 Assert.True(Math.Abs(x - y) <= 1e-4 * Math.Max(1, Math.Abs(x)), $"{bufs[i].Name}[{k}]: expected {x}, got {y}");
             }
+    }
+
+    /// <summary>
+    /// Asserts the function is well typed where index arithmetic is built: both operands of every binary node have one
+    /// dtype, loop bounds have the loop variable's dtype, and block bindings have their iter var's dtype.
+    /// </summary>
+    public static void AssertIndexDtypesConsistent(PrimFunc f)
+    {
+        NodeWalker.Walk(f.Body,
+            st =>
+            {
+                if (st is For fl) Assert.True(fl.Min.Dtype == fl.LoopVar.Type && fl.Extent.Dtype == fl.LoopVar.Type, $"loop {fl.LoopVar.Name}: bounds of another dtype");
+                if (st is BlockRealize br)
+                    for (int i = 0; i < br.IterValues.Count; i++)
+                        Assert.True(br.IterValues[i].Dtype == br.Block.IterVars[i].Var.Type, $"block {br.Block.Name}: binding {i} is {br.IterValues[i].Dtype}");
+            },
+            e => { if (e is Binary b) Assert.True(b.A.Dtype == b.B.Dtype, $"{Show(b)}: {b.A.Dtype} vs {b.B.Dtype}"); });
     }
 
     /// <summary>The loop variables enclosing the named block, outermost first (GetLoops).</summary>
