@@ -62,6 +62,24 @@ public class CacheReadWriteTests
     }
 
     [Fact]
+    public void CacheRead_between_blocks_under_one_loop_goes_into_that_loop_and_copies_one_iteration()
+    {
+        var f = BlockTestWorkloads.Elementwise();
+        var s = new ScheduleState(f);
+        var i = LoopsOf(s, "C")[0];
+        ComputeAtPrimitive.Apply(s, "B", i, false, -1);
+        CacheReadPrimitive.Apply(s, "C", 0, "local");
+
+        Assert.Equal(["B", "B_local", "C"], BlockNames(s));
+        Assert.Equal(3, ((SeqStmt)s.FindLoop(i, "t").Body).Stmts.Count);
+        var stage = s.FindBlock("B_local", "t");
+        Assert.Equal(["i", "ax0", "ax1"], LoopsOf(s, "B_local").Select(v => v.Name));
+        Assert.Equal(["(i + ax0)", "ax1"], stage.IterValues.Select(Show));
+        Assert.Equal([1L, 16L], s.LoopsAbove(stage).Skip(1).Select(l => E.AsConst(l.Extent)!.Value));
+        AssertSameOutputs(f, s.Func);
+    }
+
+    [Fact]
     public void CacheRead_picks_a_fresh_block_name_when_the_name_is_taken()
     {
         var s = new ScheduleState(BlockTestWorkloads.Matmul());

@@ -78,6 +78,19 @@ public class ComputeAtTests
     }
 
     [Fact]
+    public void ComputeAt_of_a_reduction_block_keeps_its_whole_reduction_domain()
+    {
+        var f = BlockTestWorkloads.MatmulRelu();
+        var s = new ScheduleState(f);
+        ComputeAtPrimitive.Apply(s, "matmul", Loop(s, "relu", 0), false, -1);
+        var mm = s.FindBlock("matmul", "t");
+        Assert.Equal(["i", "ax0", "ax1"], LoopsOf(s, "matmul").Select(v => v.Name));
+        Assert.Equal(["i", "ax0", "ax1"], mm.IterValues.Select(Show));
+        Assert.Equal([16L, 16L], s.LoopsAbove(mm).Skip(1).Select(l => E.AsConst(l.Extent)!.Value));
+        AssertSameOutputs(f, s.Func);
+    }
+
+    [Fact]
     public void ComputeAt_preserves_unit_loops_when_asked()
     {
         var f = BlockTestWorkloads.Elementwise();
