@@ -217,4 +217,16 @@ public class ComputeAtTests
         Assert.Empty(ComputeAtPrimitive.CandidateLoops(sm, "exp"));
         Assert.Empty(ComputeAtPrimitive.CandidateLoops(sm, "norm"));
     }
+
+    [Fact]
+    public void CanApply_tells_whether_compute_at_would_succeed_without_changing_the_state()
+    {
+        var s = new ScheduleState(BlockTestWorkloads.Softmax());
+        var before = s.Func;
+        Assert.True(ComputeAtPrimitive.CanApply(s, "maxelem", Loop(s, "exp", 0)));
+        Assert.False(ComputeAtPrimitive.CanApply(s, "exp", Loop(s, "norm", 0)));
+        Assert.True(ReverseComputeAtPrimitive.CanApply(s, "exp", Loop(s, "maxelem", 0)));
+        Assert.False(ReverseComputeAtPrimitive.CanApply(s, "norm", Loop(s, "expsum", 0)));
+        Assert.Same(before, s.Func);
+    }
 }

@@ -211,4 +211,19 @@ public class InlineTests
         var e = Assert.Throws<ReverseComputeInlineError>(() => ReverseComputeInlinePrimitive.Apply(new ScheduleState(f), "C"));
         Assert.Equal("ReverseComputeInline: producer block 'B' has another consumer, block 'D'", e.Message);
     }
+
+    [Fact]
+    public void CanApply_tells_whether_an_inline_would_succeed_without_changing_the_state()
+    {
+        var s = new ScheduleState(BlockTestWorkloads.MatmulRelu());
+        var before = s.Func;
+        Assert.False(ComputeInlinePrimitive.CanApply(s, "matmul"));
+        Assert.False(ReverseComputeInlinePrimitive.CanApply(s, "relu"));
+        var e = new ScheduleState(BlockTestWorkloads.Elementwise());
+        Assert.True(ComputeInlinePrimitive.CanApply(e, "B"));
+        Assert.False(ComputeInlinePrimitive.CanApply(e, "C"));
+        Assert.True(ReverseComputeInlinePrimitive.CanApply(e, "C"));
+        Assert.Same(before, s.Func);
+        Assert.Equal(["B", "C"], BlockNames(e));
+    }
 }

@@ -15,6 +15,13 @@ public static class ComputeAtPrimitive
     public static void Apply(ScheduleState s, string block, Var loop, bool preserveUnitLoops = false, int index = -1) =>
         ComputeAtCore.Apply(s, block, loop, preserveUnitLoops, index, isComputeAt: true);
 
+    /// <summary>Whether <see cref="Apply"/> would succeed (TVM's CanComputeAt); the state is not changed.</summary>
+    public static bool CanApply(ScheduleState s, string block, Var loop, bool preserveUnitLoops = false)
+    {
+        try { Apply(new ScheduleState(s.Func), block, loop, preserveUnitLoops); return true; }
+        catch (ScheduleError) { return false; }
+    }
+
     /// <summary>
     /// The loops at which compute_at of <paramref name="block"/> is legal and worthwhile, outermost first, as TVM's
     /// CollectComputeLocation: the loops of the first consumer down to the consumers' lowest common ancestor loop,
@@ -41,12 +48,7 @@ public static class ComputeAtPrimitive
             if (E.IsConst(loops[i].Extent, 1)) continue;
             if (kinds[i] == IterKind.Spatial) { if (visitedReduce) break; }
             else { visitedReduce = true; if (i > lastDataPar) break; }
-            try
-            {
-                Apply(new ScheduleState(s.Func), block, loops[i].LoopVar, preserveUnitLoops: true);
-                result.Add(loops[i].LoopVar);
-            }
-            catch (ScheduleError) { }
+            if (CanApply(s, block, loops[i].LoopVar, preserveUnitLoops: true)) result.Add(loops[i].LoopVar);
         }
         return result;
     }

@@ -13,6 +13,13 @@ public sealed class ComputeInlineError(string reason) : ScheduleError("ComputeIn
 /// </summary>
 public static class ComputeInlinePrimitive
 {
+    /// <summary>Whether <see cref="Apply"/> would succeed (TVM's CanComputeInline); the state is not changed.</summary>
+    public static bool CanApply(ScheduleState s, string block)
+    {
+        try { Apply(new ScheduleState(s.Func), block); return true; }
+        catch (ScheduleError) { return false; }
+    }
+
     public static void Apply(ScheduleState s, string block)
     {
         var br = s.FindBlock(block, "ComputeInline");

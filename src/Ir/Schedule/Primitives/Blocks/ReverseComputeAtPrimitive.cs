@@ -14,4 +14,11 @@ public static class ReverseComputeAtPrimitive
 {
     public static void Apply(ScheduleState s, string block, Var loop, bool preserveUnitLoops = false, int index = -1) =>
         ComputeAtCore.Apply(s, block, loop, preserveUnitLoops, index, isComputeAt: false);
+
+    /// <summary>Whether <see cref="Apply"/> would succeed (TVM's CanReverseComputeAt); the state is not changed.</summary>
+    public static bool CanApply(ScheduleState s, string block, Var loop, bool preserveUnitLoops = false)
+    {
+        try { Apply(new ScheduleState(s.Func), block, loop, preserveUnitLoops); return true; }
+        catch (ScheduleError) { return false; }
+    }
 }

@@ -16,6 +16,13 @@ public sealed class ReverseComputeInlineError(string reason) : ScheduleError("Re
 /// </summary>
 public static class ReverseComputeInlinePrimitive
 {
+    /// <summary>Whether <see cref="Apply"/> would succeed (TVM's CanReverseComputeInline); the state is not changed.</summary>
+    public static bool CanApply(ScheduleState s, string block)
+    {
+        try { Apply(new ScheduleState(s.Func), block); return true; }
+        catch (ScheduleError) { return false; }
+    }
+
     public static void Apply(ScheduleState s, string block)
     {
         var br = s.FindBlock(block, "ReverseComputeInline");
