@@ -11,9 +11,10 @@ public class DecomposeReductionTests
         var f = BlockTestWorkloads.Matmul();
         var s = new ScheduleState(f);
         var i = LoopsOf(s, "matmul")[0];
-        var init = DecomposeReductionPrimitive.Apply(s, "matmul", i);
+        var init = DecomposeReductionPrimitive.Apply(s, "matmul", i, out var update);
 
         Assert.Equal("matmul_init", init);
+        Assert.Equal("matmul_update", update);
         Assert.Equal(["matmul_init", "matmul_update"], BlockNames(s));
         Assert.Equal(["i_init", "j_init"], LoopsOf(s, init).Select(v => v.Name));
         var ib = s.FindBlock(init, "t");

@@ -15,7 +15,10 @@ public sealed class DecomposeReductionError(string reason) : ScheduleError("Deco
 /// </summary>
 public static class DecomposeReductionPrimitive
 {
-    public static string Apply(ScheduleState s, string block, Var loop)
+    public static string Apply(ScheduleState s, string block, Var loop) => Apply(s, block, loop, out _);
+
+    /// <summary>As <see cref="Apply(ScheduleState, string, Var)"/>; <paramref name="updateBlock"/> receives the reduction block's new name.</summary>
+    public static string Apply(ScheduleState s, string block, Var loop, out string updateBlock)
     {
         var br = s.FindBlock(block, "DecomposeReduction");
         var target = s.FindLoop(loop, "DecomposeReduction");
@@ -62,7 +65,7 @@ public static class DecomposeReductionPrimitive
             init = new For((Var)loopMap[chosen[k].LoopVar], chosen[k].Min, chosen[k].Extent, chosen[k].Kind, init);
 
         // The update block: no init, renamed, reads what it writes.
-        var updateName = s.FreshBlockName($"{b.Name}_update");
+        var updateName = updateBlock = s.FreshBlockName($"{b.Name}_update");
         var extraReads = b.Writes.Where(w => !BlockScopeQueries.Reads(b, w.Buffer));
         var update = b with { Name = updateName, Init = null, Reads = extraReads.Concat(b.Reads).ToSeq() };
         BlockTreeEdit.Apply(s, new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)
