@@ -141,4 +141,17 @@ public class MorePreconditionTests
         var e = Assert.Throws<RFactorError>(() => RFactorPrimitive.Apply(s, k, 0));
         Assert.Equal("RFactor: loop 'x' under a reduction loop of block 'r' is used by no iter var and has extent other than 1", e.Message);
     }
+
+    [Fact]
+    public void ComputeAt_rejects_a_loop_in_another_block_scope()
+    {
+        // C sits in its own loop nest inside block "outer"; its loop is not in B's scope (the root).
+        var (a, b, c) = (Buf("A", 4), Buf("B", 4), Buf("C", 4));
+        var inner = Compute("C", "S", [4], ["j"], v => St(c, L(b, v[0]), v[0]));
+        var outer = new BlockRealize([], IntImm.True, new Block("outer", [], [BufferRegion.Full(b)], [BufferRegion.Full(c)], inner, null, [], Attrs.Empty));
+        var f = Func([a, c], [b], Compute("B", "S", [4], ["i"], v => St(b, L(a, v[0]), v[0])), outer);
+        var s = new ScheduleState(f);
+        var e = Assert.Throws<ScheduleError>(() => ComputeAtPrimitive.Apply(s, "B", LoopsOf(s, "C")[0], false, -1));
+        Assert.Equal("ComputeAt: loop 'j' is not in the scope of block 'B'", e.Message);
+    }
 }
