@@ -43,6 +43,21 @@ public class ReverseComputeAtTests
     }
 
     [Fact]
+    public void ReverseComputeAt_gathers_the_softmax_tail_under_the_exp_row_loop()
+    {
+        var f = BlockTestWorkloads.Softmax();
+        var s = new ScheduleState(f);
+        var i = LoopsOf(s, "exp")[0];
+        ReverseComputeAtPrimitive.Apply(s, "expsum", i, false, -1);
+        ReverseComputeAtPrimitive.Apply(s, "norm", i, false, -1);
+        Assert.Equal(["i", "ax0"], s.FindBlock("expsum", "t").IterValues.Select(Show));
+        Assert.Equal(["i", "ax0"], s.FindBlock("norm", "t").IterValues.Select(Show));
+        Assert.Equal(3, ((SeqStmt)s.FindLoop(i, "t").Body).Stmts.Count);
+        Assert.Equal(["maxelem", "exp", "expsum", "norm"], BlockNames(s));
+        AssertSameOutputs(f, s.Func);
+    }
+
+    [Fact]
     public void ReverseComputeAt_drops_unit_loops_unless_preserved()
     {
         var f = BlockTestWorkloads.Elementwise();
