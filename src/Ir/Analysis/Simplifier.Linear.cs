@@ -1,0 +1,174 @@
+namespace Tuner.Ir.Analysis;
+
+/// <summary>
+/// Σ coeff·term + constant over one signed integer dtype: the canonical form the simplifier computes in.
+/// Terms are non-affine atoms (vars, div/mod atoms, products of non-constants, loads, calls); they merge
+/// by value equality (vars by identity). Term order is order of first appearance.
+/// </summary>
+internal sealed class LinearForm(DataType dtype)
+{
+    public DataType Dtype { get; } = dtype;
+    public List<(Expr Term, long Coeff)> Terms { get; } = new();
+    public long Const { get; set; }
+    public bool IsConst => Terms.Count == 0;
+
+    public static LinearForm Constant(DataType t, long c) => new(t) { Const = c };
+
+    public static LinearForm Of(Expr term, long coeff = 1)
+    {
+        var f = new LinearForm(term.Dtype);
+        f.AddTerm(term, coeff);
+        return f;
+    }
+
+    public void AddTerm(Expr term, long coeff)
+    {
+        if (coeff == 0) return;
+        for (int i = 0; i < Terms.Count; i++)
+        {
+            if (!Terms[i].Term.Equals(term)) continue;
+            long c = unchecked(Terms[i].Coeff + coeff);
+            if (c == 0) Terms.RemoveAt(i); else Terms[i] = (Terms[i].Term, c);
+            return;
+        }
+        Terms.Add((term, coeff));
+    }
+
+    public LinearForm AddScaled(LinearForm other, long scale)
+    {
+        foreach (var (t, c) in other.Terms) AddTerm(t, unchecked(c * scale));
+        Const = unchecked(Const + other.Const * scale);
+        return this;
+    }
+
+    public LinearForm Clone() => new LinearForm(Dtype).AddScaled(this, 1);
+    public LinearForm Scaled(long k) => new LinearForm(Dtype).AddScaled(this, k);
+}
+
+internal sealed partial class ExprSimplifier
+{
+    /// <summary>Signed scalar integers are computed in linear form; other types only get folding.</summary>
+    private static bool IsLinearType(DataType t) => t.IsInt && t.IsScalar;
+
+    private static bool IsArith(BinOp op) =>
+        op is BinOp.Add or BinOp.Sub or BinOp.Mul or BinOp.FloorDiv or BinOp.FloorMod or BinOp.Div or BinOp.Mod;
+
+    /// <summary>Converts an expression of a linear type to linear form, simplifying its atoms.</summary>
+    private LinearForm ToLinear(Expr e)
+    {
+        switch (e)
+        {
+            case IntImm i:
+                return LinearForm.Constant(e.Dtype, i.Value);
+            case Var v when !analyzer.TryGetSubstitution(v, out _):
+                return LinearForm.Of(v);
+            case Binary { Op: BinOp.Add } b:
+                return Recombine(ToLinear(b.A).AddScaled(ToLinear(b.B), 1));
+            case Binary { Op: BinOp.Sub } b:
+                return Recombine(ToLinear(b.A).AddScaled(ToLinear(b.B), -1));
+            case Binary { Op: BinOp.Mul } b:
+                {
+                    var la = ToLinear(b.A);
+                    var lb = ToLinear(b.B);
+                    if (la.IsConst) return lb.Scaled(la.Const);
+                    if (lb.IsConst) return la.Scaled(lb.Const);
+                    return LinearForm.Of(new Binary(BinOp.Mul, FromLinear(la), FromLinear(lb)));
+                }
+            case Binary { Op: BinOp.FloorDiv or BinOp.FloorMod or BinOp.Div or BinOp.Mod } b:
+                {
+                    var la = ToLinear(b.A);
+                    var lb = ToLinear(b.B);
+                    if (lb.IsConst) return DivMod(b.Op, la, lb.Const);
+                    if (la.IsConst && la.Const == 0) return la;
+                    return LinearForm.Of(new Binary(b.Op, FromLinear(la), FromLinear(lb)));
+                }
+            default:
+                {
+                    var s = SimplifyNode(e);
+                    if (s is IntImm c) return LinearForm.Constant(e.Dtype, c.Value);
+                    if (s is Binary sb && IsArith(sb.Op) && IsLinearType(sb.Dtype)) return ToLinear(s);
+                    return LinearForm.Of(s);
+                }
+        }
+    }
+
+    /// <summary>
+    /// Folds floordiv(X, c)·(m·c) + floormod(X, c)·m back into X·m (the split/fuse identity),
+    /// and the same for truncating Div/Mod, which obey the same identity.
+    /// </summary>
+    private LinearForm Recombine(LinearForm f)
+    {
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int i = 0; i < f.Terms.Count && !changed; i++)
+            {
+                if (f.Terms[i].Term is not Binary { Op: BinOp.FloorMod or BinOp.Mod, B: IntImm c } mod) continue;
+                var divOp = mod.Op == BinOp.FloorMod ? BinOp.FloorDiv : BinOp.Div;
+                long m = f.Terms[i].Coeff;
+                for (int j = 0; j < f.Terms.Count; j++)
+                {
+                    if (f.Terms[j].Term is not Binary { A: var x, B: IntImm c2 } div || div.Op != divOp
+                        || c2.Value != c.Value || f.Terms[j].Coeff != unchecked(m * c.Value) || !x.Equals(mod.A)) continue;
+                    f.AddTerm(mod, -m);
+                    f.AddTerm(div, -unchecked(m * c.Value));
+                    f.AddScaled(ToLinear(x), m);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return f;
+    }
+
+    /// <summary>
+    /// Builds the expression of a linear form in TVM's canonical order: terms by descending coefficient
+    /// (ties keep first appearance), positive terms added, negative ones subtracted, the constant last.
+    /// </summary>
+    private static Expr FromLinear(LinearForm f)
+    {
+        var t = f.Dtype;
+        var terms = f.Terms.Select((x, i) => (x.Term, x.Coeff, i))
+            .OrderByDescending(x => x.Coeff).ThenBy(x => x.i).ToList();
+        Expr? res = null;
+        foreach (var (term, k, _) in terms)
+        {
+            if (res is null) res = k == 1 ? term : new Binary(BinOp.Mul, term, Const(t, k));
+            else if (k > 0) res = new Binary(BinOp.Add, res, k == 1 ? term : new Binary(BinOp.Mul, term, Const(t, k)));
+            else res = new Binary(BinOp.Sub, res, k == -1 ? term : new Binary(BinOp.Mul, term, Const(t, -k)));
+        }
+        long c = Wrap(f.Const, t);
+        if (res is null) return Const(t, c);
+        if (c > 0) return new Binary(BinOp.Add, res, Const(t, c));
+        if (c < 0 && c != long.MinValue) return new Binary(BinOp.Sub, res, Const(t, -c));
+        if (c < 0) return new Binary(BinOp.Add, res, Const(t, c));
+        return res;
+    }
+
+    /// <summary>Constant bounds of a linear form: Σ coeff·bound(term) + const, saturating.</summary>
+    private (long Min, long Max) Bound(LinearForm f)
+    {
+        long lo = f.Const, hi = f.Const;
+        foreach (var (term, k) in f.Terms)
+        {
+            var (a, b) = analyzer.ConstIntBound(term);
+            var (p, q) = ConstIntBoundEvaluator.BinaryBound(BinOp.Mul, (a, b), (k, k));
+            lo = ConstIntBoundEvaluator.Add(lo, p);
+            hi = ConstIntBoundEvaluator.Add(hi, q);
+        }
+        var (tlo, thi) = ConstIntBoundEvaluator.TypeRange(f.Dtype);
+        return (Math.Max(lo, tlo), Math.Min(hi, thi));
+    }
+
+    internal static IntImm Const(DataType t, long v) => new(t, Wrap(v, t));
+
+    /// <summary>Wraps a value to the width of an integer dtype (two's complement), bools to 0/1.</summary>
+    internal static long Wrap(long v, DataType t)
+    {
+        if (t.IsBool) return v != 0 ? 1 : 0;
+        if (t.Bits >= 64 || !t.IsIntegral) return v;
+        int s = 64 - t.Bits;
+        return t.IsInt ? (v << s) >> s : v & ((1L << t.Bits) - 1);
+    }
+}
