@@ -1,0 +1,173 @@
+using Tuner.Ir.Analysis;
+using static Tuner.Ir.Tests.Analysis.IrBuild;
+
+namespace Tuner.Ir.Tests.Analysis;
+
+public class SimplifierTests
+{
+    private static readonly Var I = I32("i"), J = I32("j"), K = I32("k"), I0 = I32("i_0"), I1 = I32("i_1"), X = I32("x"), A = I32("a");
+
+    private static string S(Expr e, Analyzer? an = null) => ExprText.Of((an ?? new Analyzer()).Simplify(e));
+
+    private static Analyzer Bound(params (Var V, long Min, long Extent)[] binds)
+    {
+        var an = new Analyzer();
+        foreach (var (v, min, ext) in binds) an.Bind(v, min, ext);
+        return an;
+    }
+
+    [Fact]
+    public void Nested_affine_terms_are_collected_in_descending_coefficient_order()
+    {
+        Assert.Equal("i * 32 + j * 8 + k", S(Add(Mul(Add(Mul(I, C(4)), J), C(8)), K)));
+        Assert.Equal("i_0 * 32 + i_1", S(Add(I1, Mul(I0, C(32)))));
+    }
+
+    [Fact]
+    public void Constants_fold_and_cancel()
+    {
+        Assert.Equal("14", S(Add(Mul(C(3), C(4)), C(2))));
+        Assert.Equal("0", S(Sub(Add(I, C(3)), Add(C(3), I))));
+        Assert.Equal("i * 2 - j + 5", S(Add(Sub(Add(I, C(2)), J), Add(I, C(3)))));
+    }
+
+    [Fact]
+    public void Split_index_floordiv_and_floormod_fold_with_known_bounds()
+    {
+        var an = Bound((I0, 0, 4), (I1, 0, 32));
+        var fused = Add(Mul(I0, C(32)), I1);
+        Assert.Equal("i_0", S(FDiv(fused, C(32)), an));
+        Assert.Equal("i_1", S(FMod(fused, C(32)), an));
+    }
+
+    [Fact]
+    public void Floordiv_by_a_divisor_of_the_coefficient_scales_down()
+    {
+        Assert.Equal("x * 2", S(FDiv(Mul(X, C(8)), C(4))));
+        Assert.Equal("x // 2", S(FDiv(Mul(X, C(4)), C(8))));
+        Assert.Equal("x", S(FDiv(X, C(1))));
+        Assert.Equal("0", S(FMod(Mul(X, C(8)), C(4))));
+    }
+
+    [Fact]
+    public void Split_then_fuse_identity_recombines()
+    {
+        Assert.Equal("a", S(Add(Mul(FDiv(A, C(4)), C(4)), FMod(A, C(4)))));
+        Assert.Equal("a * 3", S(Add(Mul(FDiv(A, C(4)), C(12)), Mul(FMod(A, C(4)), C(3)))));
+    }
+
+    [Fact]
+    public void Floordiv_of_a_fused_index_drops_the_small_part()
+    {
+        var an = Bound((I, 0, 16), (J, 0, 32));
+        Assert.Equal("i // 2", S(FDiv(Add(Mul(I, C(32)), J), C(64)), an));
+        Assert.Equal("i % 2 * 32 + j", S(FMod(Add(Mul(I, C(32)), J), C(64)), an));
+        Assert.Equal("i // 8", S(FDiv(FDiv(I, C(2)), C(4))));
+    }
+
+    [Fact]
+    public void Truncating_division_simplifies_only_for_non_negative_dividends()
+    {
+        var an = Bound((I0, 0, 4), (I1, 0, 32));
+        Assert.Equal("i_0", S(Div(Add(Mul(I0, C(32)), I1), C(32)), an));
+        Assert.Equal("T.truncdiv(x * 32 + 5, 32)", S(Div(Add(Mul(X, C(32)), C(5)), C(32))));
+    }
+
+    [Fact]
+    public void Comparisons_provable_from_bounds_become_constants()
+    {
+        var an = Bound((I, 0, 128));
+        Assert.Equal("True", S(Lt(I, C(128)), an));
+        Assert.Equal("False", S(Le(C(128), I), an));
+        Assert.Equal("i < 127", S(Lt(I, C(127)), an));
+        Assert.True(an.CanProve(Lt(Add(Mul(I, C(32)), C(31)), C(4096))));
+        Assert.False(an.CanProve(Lt(Add(Mul(I, C(32)), C(32)), C(4096))));
+    }
+
+    [Fact]
+    public void Comparisons_against_a_symbolic_extent_use_the_range_end()
+    {
+        var n = I32("n");
+        var an = new Analyzer();
+        an.Bind(n, 1, 1000);
+        an.Bind(I, new Range(C(0), n));
+        Assert.True(an.CanProve(Lt(I, n)));
+        Assert.False(an.CanProve(Lt(I, Sub(n, C(1)))));
+    }
+
+    [Fact]
+    public void Redundant_min_and_max_are_removed()
+    {
+        var an = Bound((I, 0, 16));
+        Assert.Equal("i", S(Min(I, C(16)), an));
+        Assert.Equal("i + 1", S(Max(I, Add(I, C(1))), an));
+        Assert.Equal("T.min(i, 8)", S(Min(I, C(8)), an));
+        Assert.Equal("0", S(Max(C(0), Sub(I, C(20))), an));
+    }
+
+    [Fact]
+    public void Boolean_constants_fold()
+    {
+        var an = Bound((I, 0, 128));
+        var x = Lt(J, C(3));
+        Assert.Equal("j < 3", S(And(IntImm.True, x), an));
+        Assert.Equal("False", S(And(x, IntImm.False), an));
+        Assert.Equal("j < 3", S(And(Lt(I, C(128)), x), an));
+        Assert.Equal("j >= 3", S(new Not(x)));
+    }
+
+    [Fact]
+    public void Int64_expressions_keep_int64_constants()
+    {
+        var n = I64("n");
+        var e = new Analyzer().Simplify(Add(Mul(Add(Mul(n, C64(4)), C64(1)), C64(2)), C64(3)));
+        Assert.Equal("n * T.int64(8) + T.int64(5)", ExprText.Of(e));
+        var consts = new List<Expr>();
+        new NodeWalker(onExpr: x => { if (x is Binary b) { Assert.Equal(b.A.Dtype, b.B.Dtype); consts.Add(b); } }).VisitExpr(e);
+        Assert.All(consts, c => Assert.Equal(DataType.Int64, c.Dtype));
+    }
+
+    [Fact]
+    public void Bound_of_affine_and_div_mod_expressions()
+    {
+        var an = Bound((I, 0, 16), (J, 0, 32));
+        Assert.Equal((0L, 15L * 32 + 31), an.ConstIntBound(Add(Mul(I, C(32)), J)));
+        Assert.Equal((0L, 3L), an.ConstIntBound(FDiv(I, C(4))));
+        Assert.Equal((0L, 6L), an.ConstIntBound(FMod(J, C(7))));
+        Assert.Equal((-31L, 15L), an.ConstIntBound(Sub(I, J)));
+        Assert.Equal((-3L, -1L), an.ConstIntBound(FDiv(Sub(I, C(20)), C(8))));
+        Assert.Equal((0L, 15L), an.ConstIntBound(new Select(Lt(I, J), I, Min(J, C(15)))));
+        Assert.Equal((int.MinValue, (long)int.MaxValue), an.ConstIntBound(K));
+    }
+
+    [Fact]
+    public void Bound_substitution_replaces_the_variable()
+    {
+        var an = Bound((I0, 0, 4), (I1, 0, 32));
+        an.Bind(I, Add(Mul(I0, C(32)), I1));
+        Assert.Equal("i_0", S(FDiv(I, C(32)), an));
+        Assert.Equal((0L, 127L), an.ConstIntBound(I));
+    }
+
+    [Fact]
+    public void Statement_simplification_uses_enclosing_loop_and_iter_ranges()
+    {
+        var buf = Buf("B", DataType.Float32, 128);
+        var vi = I32("vi");
+        var body = Store(buf, new FloatImm(DataType.Float32, 1), Add(Mul(FDiv(vi, C(32)), C(32)), FMod(vi, C(32))));
+        var realize = Realize("b", [Iv(vi, 128)], [Add(Mul(FDiv(Add(Mul(I0, C(32)), I1), C(32)), C(32)), FMod(Add(Mul(I0, C(32)), I1), C(32)))],
+            [], [Point(buf, vi)], body, predicate: Lt(Add(Mul(I0, C(32)), I1), C(128)));
+        var s = Simplifier.Simplify(Loop(I0, 4, Loop(I1, 32, realize)));
+        var r = (BlockRealize)((For)((For)s).Body).Body;
+        Assert.Equal("i_0 * 32 + i_1", ExprText.Of(r.IterValues[0]));
+        Assert.Equal("True", ExprText.Of(r.Predicate));
+        Assert.Equal("vi", ExprText.Of(((BufferStore)r.Block.Body).Indices[0]));
+    }
+
+    [Fact]
+    public void Statement_simplification_returns_the_same_object_when_nothing_changes()
+    {
+        var f = Matmul();
+        Assert.Same(f.Body, Simplifier.Simplify(f.Body));
+    }
+}
