@@ -53,6 +53,12 @@ internal sealed partial class ExprSimplifier
     private static bool IsArith(BinOp op) =>
         op is BinOp.Add or BinOp.Sub or BinOp.Mul or BinOp.FloorDiv or BinOp.FloorMod or BinOp.Div or BinOp.Mod;
 
+    /// <summary>The simplified linear form of a signed integer expression (for IterMap and region analysis).</summary>
+    internal LinearForm Linear(Expr e) => ToLinear(e);
+
+    /// <summary>The canonical expression of a linear form.</summary>
+    internal static Expr Build(LinearForm f) => FromLinear(f);
+
     /// <summary>Converts an expression of a linear type to linear form, simplifying its atoms.</summary>
     private LinearForm ToLinear(Expr e)
     {
