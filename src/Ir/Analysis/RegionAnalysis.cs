@@ -103,6 +103,7 @@ public static class RegionAnalysis
     private static Interval Term(Expr term, IReadOnlyDictionary<Var, Range> dom, Analyzer an)
     {
         var t = term.Dtype;
+        if (!ExprVars.Uses(term, dom.ContainsKey)) return new Interval(term, term);
         switch (term)
         {
             case Var v when dom.TryGetValue(v, out var r):

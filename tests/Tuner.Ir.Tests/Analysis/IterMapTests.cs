@@ -1,0 +1,71 @@
+using Tuner.Ir.Analysis;
+using static Tuner.Ir.Tests.Analysis.IrBuild;
+
+namespace Tuner.Ir.Tests.Analysis;
+
+public class IterMapTests
+{
+    private static readonly Var I = I32("i"), J = I32("j"), K = I32("k"), F = I32("fused"), I0 = I32("i_0"), I1 = I32("i_1");
+
+    private static Dictionary<Var, Range> Loops(params (Var V, long Extent)[] loops) =>
+        loops.ToDictionary(x => x.V, x => Rng(0, x.Extent));
+
+    [Fact]
+    public void Plain_loop_vars_are_affine()
+    {
+        var r = IterMapDetector.Detect([I, J, K], Loops((I, 128), (J, 128), (K, 128)));
+        Assert.True(r.IsAffine, r.Error);
+    }
+
+    [Fact]
+    public void Split_loops_recombined_in_one_binding_are_affine()
+    {
+        var r = IterMapDetector.Detect([Add(Mul(I0, C(32)), I1), J], Loops((I0, 4), (I1, 32), (J, 8)));
+        Assert.True(r.IsAffine, r.Error);
+    }
+
+    [Fact]
+    public void Fused_loop_split_between_two_bindings_is_affine()
+    {
+        var r = IterMapDetector.Detect([FDiv(F, C(128)), FMod(F, C(128))], Loops((F, 128 * 64)));
+        Assert.True(r.IsAffine, r.Error);
+        // Split after fuse: the fused index is rebuilt from two loops before dividing.
+        var r2 = IterMapDetector.Detect([FDiv(Add(Mul(I0, C(32)), I1), C(16)), FMod(Add(Mul(I0, C(32)), I1), C(16))],
+            Loops((I0, 8), (I1, 32)));
+        Assert.True(r2.IsAffine, r2.Error);
+    }
+
+    [Fact]
+    public void Fused_sum_inside_a_division_must_be_mixed_radix()
+    {
+        var ok = IterMapDetector.Detect([FDiv(Add(Mul(I, C(12)), J), C(3)), FMod(Add(Mul(I, C(12)), J), C(3))], Loops((I, 5), (J, 12)));
+        Assert.True(ok.IsAffine, ok.Error);
+        var bad = IterMapDetector.Detect([FDiv(Add(Mul(I, C(12)), J), C(3))], Loops((I, 5), (J, 16)));
+        Assert.False(bad.IsAffine);
+    }
+
+    [Fact]
+    public void A_loop_var_used_by_two_bindings_is_not_affine()
+    {
+        var r = IterMapDetector.Detect([I, I], Loops((I, 16)));
+        Assert.False(r.IsAffine);
+        var r2 = IterMapDetector.Detect([FDiv(F, C(4)), FDiv(F, C(8))], Loops((F, 64)));
+        Assert.False(r2.IsAffine);
+    }
+
+    [Fact]
+    public void Products_of_loop_vars_and_overlapping_scales_are_not_affine()
+    {
+        Assert.False(IterMapDetector.Detect([Mul(I, J)], Loops((I, 4), (J, 4))).IsAffine);
+        Assert.False(IterMapDetector.Detect([Add(Mul(I, C(32)), J)], Loops((I, 4), (J, 64))).IsAffine);
+        Assert.False(IterMapDetector.Detect([Min(I, C(3))], Loops((I, 8))).IsAffine);
+    }
+
+    [Fact]
+    public void Constants_outer_symbols_and_unit_loops_are_allowed()
+    {
+        var outer = I32("outer");
+        var r = IterMapDetector.Detect([Add(Mul(outer, C(8)), I), C(0), Add(K, J)], Loops((I, 8), (J, 4), (K, 1)));
+        Assert.True(r.IsAffine, r.Error);
+    }
+}
