@@ -32,8 +32,8 @@ internal sealed partial class ExprSimplifier
         var rest = Residual(isDiv, r, c);
         if (rest is null)
         {
-            // Nothing simplified: keep the dividend as written unless whole terms moved out of it.
-            if (isDiv && q.IsConst) return Atom(op, la, c);
+            // The atom always holds the reduced residual (constant in [0, c)), so that floordiv and floormod
+            // of the same dividend share their argument and the split/fuse identity can recombine them.
             var floorOp = isDiv ? BinOp.FloorDiv : BinOp.FloorMod;
             rest = Atom(trunc && Bound(r).Min >= 0 ? op : floorOp, r, c);
         }

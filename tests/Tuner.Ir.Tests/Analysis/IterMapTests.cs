@@ -69,3 +69,24 @@ public class IterMapTests
         Assert.True(r.IsAffine, r.Error);
     }
 }
+
+public class IterMapScheduleTests
+{
+    [Fact]
+    public void Fuse_then_split_bindings_are_affine()
+    {
+        Var fo = IrBuild.I32("fo"), fi = IrBuild.I32("fi");
+        var fused = IrBuild.Add(IrBuild.Mul(fo, IrBuild.C(32)), fi);
+        var loops = new Dictionary<Var, Range> { [fo] = IrBuild.Rng(0, 512), [fi] = IrBuild.Rng(0, 32) };
+        var r = IterMapDetector.Detect([IrBuild.FDiv(fused, IrBuild.C(128)), IrBuild.FMod(fused, IrBuild.C(128))], loops);
+        Assert.True(r.IsAffine, r.Error);
+    }
+
+    [Fact]
+    public void Floormod_of_a_loop_whose_extent_it_does_not_divide_is_not_affine()
+    {
+        var f = IrBuild.I32("f");
+        var loops = new Dictionary<Var, Range> { [f] = IrBuild.Rng(0, 200) };
+        Assert.False(IterMapDetector.Detect([IrBuild.FDiv(f, IrBuild.C(128)), IrBuild.FMod(f, IrBuild.C(128))], loops).IsAffine);
+    }
+}

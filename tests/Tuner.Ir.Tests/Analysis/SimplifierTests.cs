@@ -171,3 +171,40 @@ public class SimplifierTests
         Assert.Same(f.Body, Simplifier.Simplify(f.Body));
     }
 }
+
+public class SimplifierScheduleIndexTests
+{
+    private static readonly Var I0 = IrBuild.I32("i_0"), I1 = IrBuild.I32("i_1"), I2 = IrBuild.I32("i_2"), I3 = IrBuild.I32("i_3");
+
+    [Fact]
+    public void Four_level_split_index_divides_back_into_its_parts()
+    {
+        var an = new Analyzer();
+        an.Bind(I0, 0, 2); an.Bind(I1, 0, 4); an.Bind(I2, 0, 8); an.Bind(I3, 0, 8);
+        var idx = IrBuild.Add(IrBuild.Mul(IrBuild.Add(IrBuild.Mul(IrBuild.Add(IrBuild.Mul(I0, IrBuild.C(4)), I1), IrBuild.C(8)), I2), IrBuild.C(8)), I3);
+        Assert.Equal("i_0 * 256 + i_1 * 64 + i_2 * 8 + i_3", ExprText.Of(an.Simplify(idx)));
+        Assert.Equal("i_0 * 4 + i_1", ExprText.Of(an.Simplify(IrBuild.FDiv(idx, IrBuild.C(64)))));
+        Assert.Equal("i_2 * 8 + i_3", ExprText.Of(an.Simplify(IrBuild.FMod(idx, IrBuild.C(64)))));
+        Assert.Equal("i_1 * 8 + i_2", ExprText.Of(an.Simplify(IrBuild.FMod(IrBuild.FDiv(idx, IrBuild.C(8)), IrBuild.C(32)))));
+    }
+
+    [Fact]
+    public void Fuse_then_split_bindings_simplify_to_parts_of_the_outer_loop()
+    {
+        var fo = IrBuild.I32("fo");
+        var fi = IrBuild.I32("fi");
+        var an = new Analyzer();
+        an.Bind(fo, 0, 512); an.Bind(fi, 0, 32);
+        var fused = IrBuild.Add(IrBuild.Mul(fo, IrBuild.C(32)), fi);
+        Assert.Equal("fo // 4", ExprText.Of(an.Simplify(IrBuild.FDiv(fused, IrBuild.C(128)))));
+        Assert.Equal("fo % 4 * 32 + fi", ExprText.Of(an.Simplify(IrBuild.FMod(fused, IrBuild.C(128)))));
+    }
+
+    [Fact]
+    public void Constant_offsets_inside_div_and_mod_still_recombine()
+    {
+        var a = IrBuild.I32("a");
+        var e = IrBuild.Add(IrBuild.Mul(IrBuild.FDiv(IrBuild.Add(a, IrBuild.C(5)), IrBuild.C(4)), IrBuild.C(4)), IrBuild.FMod(IrBuild.Add(a, IrBuild.C(5)), IrBuild.C(4)));
+        Assert.Equal("a + 5", ExprText.Of(Simplifier.Simplify(e)));
+    }
+}
