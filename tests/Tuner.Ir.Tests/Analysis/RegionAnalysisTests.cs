@@ -68,3 +68,41 @@ public class RegionAnalysisTests
         }
     }
 }
+
+public class RegionAnalysisSymbolicTests
+{
+    [Fact]
+    public void Symbolic_ranges_contain_every_value_for_each_outer_value()
+    {
+        Var o = IrBuild.I32("o"), i = IrBuild.I32("i"), j = IrBuild.I32("j");
+        var dom = new Dictionary<Var, Range> { [i] = IrBuild.Rng(0, 8), [j] = IrBuild.Rng(0, 4) };
+        var an = new Analyzer();
+        an.Bind(o, 0, 6);
+        Expr[] exprs =
+        [
+            IrBuild.Add(IrBuild.Mul(o, IrBuild.C(8)), i),
+            IrBuild.FDiv(IrBuild.Add(IrBuild.Mul(o, IrBuild.C(32)), IrBuild.Add(IrBuild.Mul(i, IrBuild.C(4)), j)), IrBuild.C(16)),
+            IrBuild.FMod(IrBuild.Add(IrBuild.Mul(o, IrBuild.C(8)), i), IrBuild.C(16)),
+            IrBuild.Sub(IrBuild.Mul(o, IrBuild.C(3)), IrBuild.Mul(j, IrBuild.C(2))),
+            IrBuild.Min(IrBuild.Add(o, i), IrBuild.C(9)),
+        ];
+        foreach (var e in exprs)
+        {
+            var r = RegionAnalysis.EvalRange(e, dom, an);
+            for (long ov = 0; ov < 6; ov++)
+            {
+                var outer = new Dictionary<Var, long> { [o] = ov };
+                long lo = IntEval.Eval(r.Min, outer), ext = IntEval.Eval(r.Extent, outer);
+                bool tight = false;
+                for (long iv = 0; iv < 8; iv++)
+                    for (long jv = 0; jv < 4; jv++)
+                    {
+                        long v = IntEval.Eval(e, new Dictionary<Var, long> { [o] = ov, [i] = iv, [j] = jv });
+                        Assert.True(lo <= v && v < lo + ext, $"{ExprText.Of(e)} = {v} outside [{ExprText.Of(r.Min)}, +{ExprText.Of(r.Extent)}) at o={ov}");
+                        tight |= v == lo;
+                    }
+                Assert.True(tight, $"{ExprText.Of(e)}: min {lo} not reached at o={ov}");
+            }
+        }
+    }
+}
