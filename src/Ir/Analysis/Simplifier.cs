@@ -65,12 +65,27 @@ internal sealed class StmtSimplifier(Analyzer analyzer) : IrRewriter
 internal sealed partial class ExprSimplifier(Analyzer analyzer)
 {
     private readonly HashSet<Var> _substituting = new();
+    // Results by node identity (outputs map to themselves): comparisons and min/max re-read their simplified
+    // operands in linear form, which without the memo re-simplifies whole subtrees at every nesting level.
+    private readonly Dictionary<Expr, Expr> _memo = new(ReferenceEqualityComparer.Instance);
 
-    public Expr Simplify(Expr e) =>
-        e is Binary b && IsArith(b.Op) && IsLinearType(b.Dtype) ? FromLinear(ToLinear(e)) : SimplifyNode(e);
+    public Expr Simplify(Expr e) => Memo(e, x =>
+        x is Binary b && IsArith(b.Op) && IsLinearType(b.Dtype) ? FromLinear(ToLinear(x)) : SimplifyCore(x));
 
     /// <summary>Simplifies one node whose children may need simplification; arithmetic goes through linear form.</summary>
-    private Expr SimplifyNode(Expr e)
+    private Expr SimplifyNode(Expr e) => Memo(e, SimplifyCore);
+
+    private Expr Memo(Expr e, Func<Expr, Expr> f)
+    {
+        if (e is IntImm or FloatImm or StringImm) return e;
+        if (_memo.TryGetValue(e, out var r)) return r;
+        r = f(e);
+        _memo[e] = r;
+        _memo.TryAdd(r, r);
+        return r;
+    }
+
+    private Expr SimplifyCore(Expr e)
     {
         switch (e)
         {
@@ -123,11 +138,17 @@ internal sealed partial class ExprSimplifier(Analyzer analyzer)
             case Let l:
                 {
                     var v = Simplify(l.Value);
-                    if (v is IntImm or Var)
+                    // Facts change inside the let: memoized results from outside may not hold there, nor back.
+                    _memo.Clear();
+                    try
                     {
-                        using (analyzer.ScopedBind(l.Var, v)) return Simplify(l.Body);
+                        if (v is IntImm or Var)
+                        {
+                            using (analyzer.ScopedBind(l.Var, v)) return Simplify(l.Body);
+                        }
+                        using (BindLetBound(analyzer, l.Var, v)) return new Let(l.Var, v, Simplify(l.Body));
                     }
-                    using (BindLetBound(analyzer, l.Var, v)) return new Let(l.Var, v, Simplify(l.Body));
+                    finally { _memo.Clear(); }
                 }
             default:
                 return e;

@@ -208,3 +208,26 @@ public class SimplifierScheduleIndexTests
         Assert.Equal("a + 5", ExprText.Of(Simplifier.Simplify(e)));
     }
 }
+
+public class SimplifierCostTests
+{
+    [Fact]
+    public void Deeply_nested_min_max_chains_simplify_quickly()
+    {
+        var i = IrBuild.I32("i");
+        var an = new Analyzer();
+        an.Bind(i, 0, 1000);
+        Expr e = i;
+        for (int d = 0; d < 40; d++)
+            e = d % 2 == 0 ? IrBuild.Min(IrBuild.Add(e, IrBuild.C(1)), IrBuild.Add(i, IrBuild.C(100 + d))) : IrBuild.Max(IrBuild.Sub(e, IrBuild.C(1)), IrBuild.FDiv(i, IrBuild.C(d + 1)));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var s = an.Simplify(e);
+        Assert.True(sw.ElapsedMilliseconds < 2000, $"took {sw.ElapsedMilliseconds} ms");
+        var rng = new Random(3);
+        for (int p = 0; p < 50; p++)
+        {
+            var env = new Dictionary<Var, long> { [i] = rng.Next(1000) };
+            Assert.Equal(IntEval.Eval(e, env), IntEval.Eval(s, env));
+        }
+    }
+}
