@@ -129,27 +129,25 @@ internal sealed partial class ExprSimplifier
     }
 
     /// <summary>
-    /// Builds the expression of a linear form in TVM's canonical order: terms by descending coefficient
-    /// (ties keep first appearance), positive terms added, negative ones subtracted, the constant last.
+    /// Builds the expression of a linear form in the order TVM's canonical simplifier prints: terms sorted by
+    /// descending coefficient (ties keep first appearance); positive terms added, then a positive constant,
+    /// then negative terms subtracted, then a negative constant ("i * 2 + 5 - j"; "0 - x" when all are negative).
     /// </summary>
     private static Expr FromLinear(LinearForm f)
     {
         var t = f.Dtype;
         var terms = f.Terms.Select((x, i) => (x.Term, x.Coeff, i))
             .OrderByDescending(x => x.Coeff).ThenBy(x => x.i).ToList();
+        Expr Scaled(Expr term, long k) => k == 1 ? term : new Binary(BinOp.Mul, term, Const(t, k));
         Expr? res = null;
-        foreach (var (term, k, _) in terms)
-        {
-            if (res is null) res = k == 1 ? term : new Binary(BinOp.Mul, term, Const(t, k));
-            else if (k > 0) res = new Binary(BinOp.Add, res, k == 1 ? term : new Binary(BinOp.Mul, term, Const(t, k)));
-            else res = new Binary(BinOp.Sub, res, k == -1 ? term : new Binary(BinOp.Mul, term, Const(t, -k)));
-        }
+        foreach (var (term, k, _) in terms.Where(x => x.Coeff > 0))
+            res = res is null ? Scaled(term, k) : new Binary(BinOp.Add, res, Scaled(term, k));
         long c = Wrap(f.Const, t);
-        if (res is null) return Const(t, c);
-        if (c > 0) return new Binary(BinOp.Add, res, Const(t, c));
-        if (c < 0 && c != long.MinValue) return new Binary(BinOp.Sub, res, Const(t, -c));
-        if (c < 0) return new Binary(BinOp.Add, res, Const(t, c));
-        return res;
+        if (c > 0) res = res is null ? Const(t, c) : new Binary(BinOp.Add, res, Const(t, c));
+        foreach (var (term, k, _) in terms.Where(x => x.Coeff < 0))
+            res = new Binary(BinOp.Sub, res ?? Const(t, 0), Scaled(term, unchecked(-k)));
+        if (c < 0) res = res is null ? Const(t, c) : new Binary(BinOp.Sub, res, Const(t, unchecked(-c)));
+        return res ?? Const(t, 0);
     }
 
     /// <summary>Constant bounds of a linear form: Σ coeff·bound(term) + const, saturating.</summary>

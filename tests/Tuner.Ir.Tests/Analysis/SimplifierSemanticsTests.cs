@@ -69,6 +69,39 @@ public class SimplifierSemanticsTests
         Assert.True(changed > 1000, $"only {changed} expressions changed");
     }
 
+    /// <summary>Retypes an int32 expression to int64 (constants and variables), for the dtype-preservation check.</summary>
+    private sealed class ToInt64(Dictionary<Var, Var> vars) : IrRewriter
+    {
+        public override Expr VisitExpr(Expr e) => e is IntImm { Type.IsInt: true } i ? IntImm.I64(i.Value) : base.VisitExpr(e);
+        public override Expr VisitVar(Var v) => vars[v];
+    }
+
+    [Fact]
+    public void Int64_expressions_simplify_to_int64_expressions_with_matching_operand_types()
+    {
+        var rng = new Random(77);
+        var vars = Vars.ToDictionary(x => x.V, x => new Var(x.V.Name, DataType.Int64));
+        var an = new Analyzer();
+        foreach (var (v, min, ext) in Vars) an.Bind(vars[v], min, ext);
+        var retype = new ToInt64(vars);
+        for (int n = 0; n < 1000; n++)
+        {
+            var e = retype.VisitExpr(RandomExpr(rng, 4));
+            var s = an.Simplify(e);
+            Assert.Equal(DataType.Int64, s.Dtype);
+            new NodeWalker(onExpr: x =>
+            {
+                if (x is Binary b) Assert.True(b.A.Dtype == b.B.Dtype, $"{ExprText.Of(s)} mixes {b.A.Dtype} and {b.B.Dtype}");
+                if (x is IntImm i && !i.Type.IsBool) Assert.Equal(DataType.Int64, i.Type);
+            }).VisitExpr(s);
+            for (int p = 0; p < 5; p++)
+            {
+                var env = RandomPoint(rng).ToDictionary(kv => vars[kv.Key], kv => kv.Value);
+                Assert.Equal(IntEval.Eval(e, env), IntEval.Eval(s, env));
+            }
+        }
+    }
+
     [Fact]
     public void Constant_bounds_contain_every_value()
     {
