@@ -5,6 +5,7 @@ using static ConstIntBoundEvaluator;
 /// <summary>
 /// Division and remainder by a positive constant on linear forms. Every step is an exact identity of
 /// floor semantics: floordiv(c·Q + R, c) = Q + floordiv(R, c), floormod(c·Q + R, c) = floormod(R, c),
+/// floordiv(floormod(Y, a), c) = floormod(floordiv(Y, c), a/c) for c | a,
 /// and with 0 ≤ S &lt; d, d | c: floordiv(d·B + S, c) = floordiv(B, c/d), floormod(d·B + S, c) = floormod(B, c/d)·d + S.
 /// Truncating Div/Mod use the same rules once the dividend is provably non-negative.
 /// </summary>
@@ -62,6 +63,9 @@ internal sealed partial class ExprSimplifier
                 return DivMod(BinOp.FloorDiv, ToLinear(y), a.Value * c);
             if (!isDiv && inner.Op == BinOp.FloorMod && a.Value % c == 0)
                 return DivMod(BinOp.FloorMod, ToLinear(y), c);
+            // floordiv(floormod(Y, a), c) = floormod(floordiv(Y, c), a/c) when c | a (TVM writes Y // c % (a/c)).
+            if (isDiv && inner.Op == BinOp.FloorMod && a.Value % c == 0)
+                return DivMod(BinOp.FloorMod, DivMod(BinOp.FloorDiv, ToLinear(y), c), a.Value / c);
         }
 
         // Peel a small part S with 0 ≤ S < d off a multiple of d, d | c.

@@ -99,8 +99,10 @@ internal sealed partial class ExprSimplifier
     }
 
     /// <summary>
-    /// Folds floordiv(X, c)·(m·c) + floormod(X, c)·m back into X·m (the split/fuse identity),
-    /// and the same for truncating Div/Mod, which obey the same identity.
+    /// Merges split parts of one index back together (TVM's split merging):
+    /// x // c · (m·c) + x % c · m = x · m, and x // c % u · (m·c) + x % c · m = x % (c·u) · m.
+    /// The quotient is matched in the form the simplifier writes it (x // 6 for (x // 3) // 2).
+    /// Truncating Div/Mod obey the first identity too.
     /// </summary>
     private LinearForm Recombine(LinearForm f)
     {
@@ -110,18 +112,26 @@ internal sealed partial class ExprSimplifier
             changed = false;
             for (int i = 0; i < f.Terms.Count && !changed; i++)
             {
-                if (f.Terms[i].Term is not Binary { Op: BinOp.FloorMod or BinOp.Mod, B: IntImm c } mod) continue;
-                var divOp = mod.Op == BinOp.FloorMod ? BinOp.FloorDiv : BinOp.Div;
-                long m = f.Terms[i].Coeff;
-                for (int j = 0; j < f.Terms.Count; j++)
+                if (f.Terms[i].Term is not Binary { Op: BinOp.FloorMod or BinOp.Mod, A: var x, B: IntImm { Value: > 1 } c } mod) continue;
+                bool floor = mod.Op == BinOp.FloorMod;
+                long m = f.Terms[i].Coeff, mc = unchecked(m * c.Value);
+                if (!f.Terms.Any(t => t.Coeff == mc && !t.Term.Equals(mod))) continue;
+                var q = DivMod(floor ? BinOp.FloorDiv : BinOp.Div, ToLinear(x), c.Value);
+                if (q is not { Const: 0, Terms: [(var qt, 1)] }) continue;
+                for (int j = 0; j < f.Terms.Count && !changed; j++)
                 {
-                    if (f.Terms[j].Term is not Binary { A: var x, B: IntImm c2 } div || div.Op != divOp
-                        || c2.Value != c.Value || f.Terms[j].Coeff != unchecked(m * c.Value) || !x.Equals(mod.A)) continue;
+                    var p = f.Terms[j].Term;
+                    if (j == i || f.Terms[j].Coeff != mc) continue;
+                    LinearForm? merged = null;
+                    if (p.Equals(qt)) merged = ToLinear(x);
+                    else if (floor && p is Binary { Op: BinOp.FloorMod, A: var pa, B: IntImm { Value: > 0 } u }
+                             && pa.Equals(qt) && u.Value <= long.MaxValue / c.Value)
+                        merged = DivMod(BinOp.FloorMod, ToLinear(x), c.Value * u.Value);
+                    if (merged is null) continue;
                     f.AddTerm(mod, -m);
-                    f.AddTerm(div, -unchecked(m * c.Value));
-                    f.AddScaled(ToLinear(x), m);
+                    f.AddTerm(p, -mc);
+                    f.AddScaled(merged, m);
                     changed = true;
-                    break;
                 }
             }
         }

@@ -20,8 +20,10 @@ public class SimplifierSemanticsTests
             return rng.Next(3) == 0 ? C(rng.Next(-10, 40)) : Vars[rng.Next(Vars.Length)].V;
         long[] divisors = [1, 2, 3, 4, 8, 16, 32, 5];
         long d = divisors[rng.Next(divisors.Length)];
-        return rng.Next(13) switch
+        return rng.Next(15) switch
         {
+            13 => FDiv(FMod(RandomExpr(rng, depth - 1), C(d * 4)), C(d)),
+            14 => Mul(FMod(FDiv(RandomExpr(rng, depth - 1), C(d)), C(4)), C(d)),
             0 or 1 => Add(RandomExpr(rng, depth - 1), RandomExpr(rng, depth - 1)),
             2 => Sub(RandomExpr(rng, depth - 1), RandomExpr(rng, depth - 1)),
             3 => Mul(RandomExpr(rng, depth - 1), C(rng.Next(-3, 33))),

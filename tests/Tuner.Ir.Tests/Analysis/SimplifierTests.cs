@@ -231,3 +231,30 @@ public class SimplifierCostTests
         }
     }
 }
+
+public class SimplifierSplitMergeTests
+{
+    private static readonly Var Z = IrBuild.I32("z");
+
+    [Fact]
+    public void Quotient_and_nested_remainder_parts_merge_like_tvm()
+    {
+        // (z // 6) * 6 + (z % 6 // 3) * 3 = z // 3 * 3
+        var e = IrBuild.Add(IrBuild.Mul(IrBuild.FDiv(Z, IrBuild.C(6)), IrBuild.C(6)),
+            IrBuild.Mul(IrBuild.FDiv(IrBuild.FMod(Z, IrBuild.C(6)), IrBuild.C(3)), IrBuild.C(3)));
+        Assert.Equal("z // 3 * 3", ExprText.Of(Simplifier.Simplify(e)));
+        // (z % 12 // 6) * 6 + (z % 6 // 3) * 3 = z // 3 % 4 * 3
+        var e2 = IrBuild.Add(IrBuild.Mul(IrBuild.FDiv(IrBuild.FMod(Z, IrBuild.C(12)), IrBuild.C(6)), IrBuild.C(6)),
+            IrBuild.Mul(IrBuild.FDiv(IrBuild.FMod(Z, IrBuild.C(6)), IrBuild.C(3)), IrBuild.C(3)));
+        Assert.Equal("z // 3 % 4 * 3", ExprText.Of(Simplifier.Simplify(e2)));
+    }
+
+    [Fact]
+    public void Three_way_split_of_a_fused_index_merges_back()
+    {
+        // z // 64 * 64 + z % 64 // 8 * 8 + z % 8 = z
+        var e = IrBuild.Add(IrBuild.Add(IrBuild.Mul(IrBuild.FDiv(Z, IrBuild.C(64)), IrBuild.C(64)),
+            IrBuild.Mul(IrBuild.FDiv(IrBuild.FMod(Z, IrBuild.C(64)), IrBuild.C(8)), IrBuild.C(8))), IrBuild.FMod(Z, IrBuild.C(8)));
+        Assert.Equal("z", ExprText.Of(Simplifier.Simplify(e)));
+    }
+}
