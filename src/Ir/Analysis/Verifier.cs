@@ -102,6 +102,7 @@ internal sealed class VerifyWalker
     private void Define(Var v, Action body)
     {
         bool added = _vars.Add(v);
+        if (!added) Error($"variable '{v.Name}' is defined again inside its own scope");
         try { body(); }
         finally { if (added) _vars.Remove(v); }
     }
@@ -197,7 +198,12 @@ internal sealed class VerifyWalker
         _hidden = new HashSet<Var>(_hidden.Concat(_loops.Keys));
         _loops = new Dictionary<Var, Range>();
         foreach (var iv in b.IterVars) { Expr(iv.Dom.Min); Expr(iv.Dom.Extent); }
-        var ivs = b.IterVars.Select(iv => iv.Var).Where(v => _vars.Add(v)).ToList();
+        var ivs = new List<Var>();
+        foreach (var iv in b.IterVars)
+        {
+            if (_vars.Add(iv.Var)) ivs.Add(iv.Var);
+            else Error($"iter var '{iv.Var.Name}' is defined again inside its own scope");
+        }
         Allocated(b.AllocBuffers, () =>
         {
             foreach (var reg in b.Reads.Concat(b.Writes))

@@ -121,3 +121,18 @@ public class VerifierTests
         Assert.Empty(Verifier.Verify(f));
     }
 }
+
+public class VerifierScopeTests
+{
+    [Fact]
+    public void A_loop_var_reused_by_a_nested_loop_is_reported_but_sibling_reuse_is_fine()
+    {
+        var b = IrBuild.Buf("B", DataType.Float32, 4);
+        var i = IrBuild.I32("i");
+        var store = IrBuild.Store(b, new FloatImm(DataType.Float32, 0), IrBuild.C(0));
+        var nested = IrBuild.Func([b], IrBuild.Loop(i, 4, IrBuild.Loop(i, 4, store)));
+        Assert.Contains(Verifier.Verify(nested), e => e.Contains("'i' is defined again"));
+        var siblings = IrBuild.Func([b], new SeqStmt([IrBuild.Loop(i, 4, store), IrBuild.Loop(i, 4, store)]));
+        Assert.Empty(Verifier.Verify(siblings));
+    }
+}
