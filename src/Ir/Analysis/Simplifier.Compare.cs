@@ -62,7 +62,20 @@ internal sealed partial class ExprSimplifier
             _ => null,
         };
         r ??= SymbolicCompare(op, d);
-        return r is { } v ? IntImm.Bool(v) : null;
+        if (r is { } v) return IntImm.Bool(v);
+        return MoveConstant(op, x, y);
+    }
+
+    /// <summary>x + c1 &lt; c2 becomes x &lt; c2 - c1 (TVM's rewrite rule), so predicates compare a sum against one constant.</summary>
+    private Expr? MoveConstant(BinOp op, Expr x, Expr y)
+    {
+        if (y is not IntImm c) return null;
+        var lx = ToLinear(x);
+        if (lx.Const == 0 || lx.IsConst) return null;
+        long rhs = c.Value - lx.Const;
+        if (Wrap(rhs, c.Dtype) != rhs) return null;
+        lx.Const = 0;
+        return new Binary(op, FromLinear(lx), Const(c.Dtype, rhs));
     }
 
     /// <summary>

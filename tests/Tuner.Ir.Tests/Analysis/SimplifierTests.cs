@@ -258,3 +258,14 @@ public class SimplifierSplitMergeTests
         Assert.Equal("z", ExprText.Of(Simplifier.Simplify(e)));
     }
 }
+
+public class SimplifierComparisonFormTests
+{
+    [Fact]
+    public void A_constant_added_on_the_left_moves_to_the_right()
+    {
+        Var i = IrBuild.I32("i"), j = IrBuild.I32("j");
+        var e = IrBuild.Lt(IrBuild.Add(IrBuild.Add(IrBuild.Mul(i, IrBuild.C(32)), j), IrBuild.C(1)), IrBuild.C(100));
+        Assert.Equal("i * 32 + j < 99", ExprText.Of(Simplifier.Simplify(e)));
+    }
+}
