@@ -5,7 +5,7 @@ using static ConstIntBoundEvaluator;
 /// <summary>
 /// Division and remainder by a positive constant on linear forms. Every step is an exact identity of
 /// floor semantics: floordiv(c·Q + R, c) = Q + floordiv(R, c), floormod(c·Q + R, c) = floormod(R, c),
-/// floordiv(floormod(Y, a), c) = floormod(floordiv(Y, c), a/c) for c | a,
+/// floormod(floordiv(Y, a), c) = floordiv(floormod(Y, a·c), a) (TVM's split form: Y % (a·c) // a),
 /// and with 0 ≤ S &lt; d, d | c: floordiv(d·B + S, c) = floordiv(B, c/d), floormod(d·B + S, c) = floormod(B, c/d)·d + S.
 /// Truncating Div/Mod use the same rules once the dividend is provably non-negative.
 /// </summary>
@@ -63,9 +63,9 @@ internal sealed partial class ExprSimplifier
                 return DivMod(BinOp.FloorDiv, ToLinear(y), a.Value * c);
             if (!isDiv && inner.Op == BinOp.FloorMod && a.Value % c == 0)
                 return DivMod(BinOp.FloorMod, ToLinear(y), c);
-            // floordiv(floormod(Y, a), c) = floormod(floordiv(Y, c), a/c) when c | a (TVM writes Y // c % (a/c)).
-            if (isDiv && inner.Op == BinOp.FloorMod && a.Value % c == 0)
-                return DivMod(BinOp.FloorMod, DivMod(BinOp.FloorDiv, ToLinear(y), c), a.Value / c);
+            // floormod(floordiv(Y, a), c) = floordiv(floormod(Y, a·c), a): TVM's split form, remainder first.
+            if (!isDiv && inner.Op == BinOp.FloorDiv && a.Value <= long.MaxValue / c)
+                return DivMod(BinOp.FloorDiv, DivMod(BinOp.FloorMod, ToLinear(y), a.Value * c), a.Value);
         }
 
         // Peel a small part S with 0 ≤ S < d off a multiple of d, d | c.

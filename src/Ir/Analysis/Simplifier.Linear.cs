@@ -98,11 +98,22 @@ internal sealed partial class ExprSimplifier
         }
     }
 
+    /// <summary>A term read as TVM's split: Index % Upper // Lower (Upper = 0 for none), floor or truncating.</summary>
+    private readonly record struct SplitTerm(Expr Index, long Lower, long Upper, bool Floor);
+
+    private static SplitTerm AsSplit(Expr t) => t switch
+    {
+        Binary { Op: BinOp.FloorDiv, A: Binary { Op: BinOp.FloorMod, A: var x, B: IntImm { Value: > 0 } u }, B: IntImm { Value: > 0 } l }
+            => new(x, l.Value, u.Value, true),
+        Binary { Op: BinOp.FloorDiv or BinOp.Div, A: var x, B: IntImm { Value: > 0 } l } d => new(x, l.Value, 0, d.Op == BinOp.FloorDiv),
+        Binary { Op: BinOp.FloorMod or BinOp.Mod, A: var x, B: IntImm { Value: > 0 } u } m => new(x, 1, u.Value, m.Op == BinOp.FloorMod),
+        _ => new(t, 1, 0, true),
+    };
+
     /// <summary>
-    /// Merges split parts of one index back together (TVM's split merging):
-    /// x // c · (m·c) + x % c · m = x · m, and x // c % u · (m·c) + x % c · m = x % (c·u) · m.
-    /// The quotient is matched in the form the simplifier writes it (x // 6 for (x // 3) // 2).
-    /// Truncating Div/Mod obey the first identity too.
+    /// Merges adjacent split parts of one index (TVM's SplitExpr merging): with s1 = s2·k and L1 = k·L2 = U2,
+    /// (x % U1 // L1)·s1 + (x % U2 // L2)·s2 = (x % U1 // L2)·s2. Special cases: x // c·c + x % c = x, and
+    /// (z // 6)·6 + (z % 6 // 3)·3 = (z // 3)·3. Truncating Div/Mod merge only as the first special case.
     /// </summary>
     private LinearForm Recombine(LinearForm f)
     {
@@ -112,25 +123,21 @@ internal sealed partial class ExprSimplifier
             changed = false;
             for (int i = 0; i < f.Terms.Count && !changed; i++)
             {
-                if (f.Terms[i].Term is not Binary { Op: BinOp.FloorMod or BinOp.Mod, A: var x, B: IntImm { Value: > 1 } c } mod) continue;
-                bool floor = mod.Op == BinOp.FloorMod;
-                long m = f.Terms[i].Coeff, mc = unchecked(m * c.Value);
-                if (!f.Terms.Any(t => t.Coeff == mc && !t.Term.Equals(mod))) continue;
-                var q = DivMod(floor ? BinOp.FloorDiv : BinOp.Div, ToLinear(x), c.Value);
-                if (q is not { Const: 0, Terms: [(var qt, 1)] }) continue;
+                var (lo, s2) = (AsSplit(f.Terms[i].Term), f.Terms[i].Coeff);
+                if (lo.Upper == 0) continue;
                 for (int j = 0; j < f.Terms.Count && !changed; j++)
                 {
-                    var p = f.Terms[j].Term;
-                    if (j == i || f.Terms[j].Coeff != mc) continue;
-                    LinearForm? merged = null;
-                    if (p.Equals(qt)) merged = ToLinear(x);
-                    else if (floor && p is Binary { Op: BinOp.FloorMod, A: var pa, B: IntImm { Value: > 0 } u }
-                             && pa.Equals(qt) && u.Value <= long.MaxValue / c.Value)
-                        merged = DivMod(BinOp.FloorMod, ToLinear(x), c.Value * u.Value);
-                    if (merged is null) continue;
-                    f.AddTerm(mod, -m);
-                    f.AddTerm(p, -mc);
-                    f.AddScaled(merged, m);
+                    var (hi, s1) = (AsSplit(f.Terms[j].Term), f.Terms[j].Coeff);
+                    if (j == i || hi.Lower != lo.Upper || s1 % s2 != 0 || hi.Lower != s1 / s2 * lo.Lower
+                        || hi.Floor != lo.Floor || (hi.Upper != 0 && hi.Upper % hi.Lower != 0) || !hi.Index.Equals(lo.Index)) continue;
+                    if (!lo.Floor && (lo.Lower != 1 || hi.Upper != 0)) continue;
+                    var x = ToLinear(lo.Index);
+                    var merged = hi.Upper == 0 ? x : DivMod(BinOp.FloorMod, x, hi.Upper);
+                    if (lo.Lower != 1) merged = DivMod(BinOp.FloorDiv, merged, lo.Lower);
+                    var (ti, tj) = (f.Terms[i].Term, f.Terms[j].Term);
+                    f.AddTerm(ti, -s2);
+                    f.AddTerm(tj, -s1);
+                    f.AddScaled(merged, s2);
                     changed = true;
                 }
             }

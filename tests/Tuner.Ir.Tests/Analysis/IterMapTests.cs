@@ -90,3 +90,21 @@ public class IterMapScheduleTests
         Assert.False(IterMapDetector.Detect([IrBuild.FDiv(f, IrBuild.C(128)), IrBuild.FMod(f, IrBuild.C(128))], loops).IsAffine);
     }
 }
+
+public class IterMapFuseThreeTests
+{
+    [Fact]
+    public void Three_loops_fused_print_as_tvm_and_are_affine()
+    {
+        var f = IrBuild.I32("i_j_k_fused");
+        var an = new Analyzer();
+        an.Bind(f, 0, 128 * 128 * 128);
+        var vj = an.Simplify(IrBuild.FMod(IrBuild.FDiv(f, IrBuild.C(128)), IrBuild.C(128)));
+        Assert.Equal("i_j_k_fused % 16384 // 128", ExprText.Of(vj));
+        var loops = new Dictionary<Var, Range> { [f] = IrBuild.Rng(0, 128 * 128 * 128) };
+        var r = IterMapDetector.Detect([IrBuild.FDiv(f, IrBuild.C(16384)), vj, IrBuild.FMod(f, IrBuild.C(128))], loops);
+        Assert.True(r.IsAffine, r.Error);
+        var overlap = IterMapDetector.Detect([IrBuild.FDiv(f, IrBuild.C(16384)), vj, IrBuild.FMod(f, IrBuild.C(256))], loops);
+        Assert.False(overlap.IsAffine);
+    }
+}
