@@ -6,8 +6,9 @@ namespace Tuner.Ir.Analysis;
 /// is a param buffer or allocated by an enclosing block/Allocate; access ranks match buffer ranks; block
 /// iter values match the iter vars in number and use only variables from outside the block; a block body
 /// reaches enclosing loop vars only through its iter vars (TVM rule); block names are unique; a store's
-/// value has the buffer's dtype; binary operands share a dtype. Bindings that are not quasi-affine are
-/// reported with the prefix "non-affine binding:" — a warning the caller may filter.
+/// value has the buffer's dtype; binary operands share a dtype, as do a loop var and its bounds and an iter var
+/// and its value. Bindings that are not quasi-affine are reported with the prefix "non-affine binding:" — a
+/// warning the caller may filter.
 /// </summary>
 public static class Verifier
 {
@@ -133,6 +134,8 @@ internal sealed class VerifyWalker
             case For f:
                 Expr(f.Min);
                 Expr(f.Extent);
+                if (f.Min.Dtype != f.LoopVar.Type || f.Extent.Dtype != f.LoopVar.Type)
+                    Error($"loop '{f.LoopVar.Name}' of type {f.LoopVar.Type} has min/extent of type {f.Min.Dtype}/{f.Extent.Dtype}");
                 if (f.Kind == ForKind.ThreadBinding && string.IsNullOrEmpty(f.ThreadTag))
                     Error($"thread-binding loop '{f.LoopVar.Name}' has no thread tag");
                 _loops[f.LoopVar] = new Range(f.Min, f.Extent);
@@ -180,6 +183,9 @@ internal sealed class VerifyWalker
             else Expr(v);
         }
         Expr(r.Predicate);
+        for (int k = 0; k < Math.Min(r.IterValues.Count, b.IterVars.Count); k++)
+            if (r.IterValues[k].Dtype != b.IterVars[k].Var.Type)
+                Error($"iter var '{b.IterVars[k].Var.Name}' of type {b.IterVars[k].Var.Type} is bound to a {r.IterValues[k].Dtype} value");
         if (r.IterValues.Count == b.IterVars.Count && b.IterVars.Count > 0)
         {
             var res = IterMapDetector.Detect(r.IterValues.Items, _loops);

@@ -136,3 +136,19 @@ public class VerifierScopeTests
         Assert.Empty(Verifier.Verify(siblings));
     }
 }
+
+public class VerifierDtypeTests
+{
+    [Fact]
+    public void Int32_and_int64_mixing_in_loops_and_bindings_is_reported()
+    {
+        var b = IrBuild.Buf("B", DataType.Float32, 16);
+        Var i = IrBuild.I64("i"), vi = IrBuild.I32("vi");
+        var realize = IrBuild.Realize("b", [IrBuild.Iv(vi, 16)], [i], [], [IrBuild.Point(b, vi)],
+            IrBuild.Store(b, new FloatImm(DataType.Float32, 0), vi));
+        var f = IrBuild.Func([b], new For(i, IrBuild.C(0), IrBuild.C(16), ForKind.Serial, realize));
+        var errs = Verifier.Verify(f);
+        Assert.Contains(errs, e => e.Contains("loop 'i' of type int64 has min/extent of type int32/int32"));
+        Assert.Contains(errs, e => e.Contains("iter var 'vi' of type int32 is bound to a int64 value"));
+    }
+}
