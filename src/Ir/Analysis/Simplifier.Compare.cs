@@ -86,6 +86,13 @@ internal sealed partial class ExprSimplifier
     {
         if (op is BinOp.EQ or BinOp.NE) return null;
         LinearForm? upper = Extreme(d, upper: true), lower = Extreme(d, upper: false);
+        if (upper is null && lower is null) return null;
+        // Ranges may refer to other ranged vars (j in [0, i), i in [0, n)): substitute a few rounds.
+        for (int round = 0; round < 3; round++)
+        {
+            upper = upper is null ? null : Extreme(upper, upper: true) ?? upper;
+            lower = lower is null ? null : Extreme(lower, upper: false) ?? lower;
+        }
         var (_, hi) = upper is null ? (0, PosInf) : Bound(upper);
         var (lo, _) = lower is null ? (NegInf, 0) : Bound(lower);
         return op switch

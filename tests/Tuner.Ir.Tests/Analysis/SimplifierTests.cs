@@ -93,6 +93,10 @@ public class SimplifierTests
         an.Bind(I, new Range(C(0), n));
         Assert.True(an.CanProve(Lt(I, n)));
         Assert.False(an.CanProve(Lt(I, Sub(n, C(1)))));
+        // Two levels: j < i < n.
+        an.Bind(J, new Range(C(0), I));
+        Assert.True(an.CanProve(Lt(Add(J, C(1)), n)));
+        Assert.False(an.CanProve(Lt(Add(J, C(2)), n)));
     }
 
     [Fact]
