@@ -5,6 +5,7 @@ namespace Tuner.Ir.Analysis;
 /// ranges (loop and block iter domains) or to expressions (substitution); on top of those facts it
 /// gives constant bounds, simplifies expressions to a canonical affine form and proves conditions.
 /// Integer semantics are exact: FloorDiv/FloorMod round toward -inf, Div/Mod truncate; dtypes are kept.
+/// Not thread-safe: use one analyzer per thread (they are cheap).
 /// </summary>
 public sealed class Analyzer
 {

@@ -135,21 +135,3 @@ public static class IterMapDetector
         return new Split(ExprSimplifier.Build(form), vars, 1, stride, 1);
     }
 }
-
-/// <summary>Small queries about the variables an expression uses.</summary>
-internal static class ExprVars
-{
-    public static bool Uses(Expr e, Func<Var, bool> pred)
-    {
-        bool found = false;
-        new NodeWalker(onExpr: x => { if (!found && x is Var v && pred(v)) found = true; }).VisitExpr(e);
-        return found;
-    }
-
-    public static HashSet<Var> Collect(Expr e)
-    {
-        var set = new HashSet<Var>();
-        new NodeWalker(onExpr: x => { if (x is Var v) set.Add(v); }).VisitExpr(e);
-        return set;
-    }
-}
