@@ -151,6 +151,8 @@ internal sealed partial class Parser
                     PopScope();
                     return new Allocate(buf, MakeBody(rest));
                 }
+            case PyCall { Name: "T.axis.remap" }:
+                return AssignTuple([name], v, vAt);
             case PyCall c when c.Name.StartsWith("T.axis.", StringComparison.Ordinal):
                 AxisSingle(name, c);
                 return null;
