@@ -12,7 +12,7 @@ internal sealed partial class Parser
         "T.block", "T.sblock", "T.init", "T.LetStmt", "T.Buffer", "T.match_buffer", "T.alloc_buffer",
         "T.sblock_alloc_buffer", "T.decl_buffer", "T.func_attr", "T.reads", "T.writes", "T.where",
         "T.block_attr", "T.sblock_attr", "T.evaluate", "T.axis.spatial", "T.axis.reduce", "T.axis.S",
-        "T.axis.R", "T.axis.scan", "T.axis.opaque", "T.axis.remap", "T.prim_func", "I.ir_module",
+        "T.axis.R", "T.axis.scan", "T.axis.opaque", "T.axis.remap", "T.prim_func", "I.ir_module", "T.let",
     ];
 
     private static readonly Dictionary<string, BinOp> RawBinary = new()
@@ -72,6 +72,10 @@ internal sealed partial class Parser
         }
         switch (name)
         {
+            case "T.var":
+                // Older spelling of a symbolic variable: n = T.var("int32").
+                Arity(name, a, at, 1, 1);
+                return new PyCall("var:" + DtypeOf(a.Pos[0].V, a.Pos[0].At), a, at);
             case "T.Not":
                 Arity(name, a, at, 1, 1);
                 return new PyExpr(new Not(ArgExpr(a, 0)));

@@ -266,6 +266,17 @@ internal sealed partial class Parser
                     list.Add(new Allocate(buf, MakeBody(body)));
                     return null;
                 }
+            case PyCall { Name: "T.let" } c:
+                {
+                    // with T.let(x, value): binds a variable declared earlier (x = T.int32()).
+                    Arity(c.Name, c.Args, c.At, 2, 2);
+                    if (ArgExpr(c.Args, 0) is not Var lv) throw Err(c.Args.Pos[0].At, "T.let binds a variable declared with T.int32() or similar");
+                    var value = ArgExpr(c.Args, 1);
+                    if (value.Dtype != lv.Dtype) value = value is IntImm or FloatImm ? ExprOps.CastTo(lv.Dtype, value)
+                        : throw Err(c.Args.Pos[1].At, $"value of type {value.Dtype} cannot be bound to '{lv.Name}' of type {lv.Dtype}");
+                    list.Add(new LetStmt(lv, value, MakeBody(ParseSuite())));
+                    return null;
+                }
             case PyCall { Name: "T.LetStmt" } c:
                 {
                     Arity(c.Name, c.Args, c.At, 1, 1, "var");
@@ -280,7 +291,7 @@ internal sealed partial class Parser
                     return null;
                 }
             default:
-                throw Err(at, "unsupported 'with' statement; expected T.block, T.init or T.LetStmt");
+                throw Err(at, "unsupported 'with' statement; expected T.block, T.init, T.LetStmt, T.let or T.decl_buffer");
         }
     }
 
