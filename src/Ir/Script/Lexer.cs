@@ -46,6 +46,7 @@ internal sealed class Lexer
             {
                 if (!HandleIndentation()) continue;
                 atLineStart = false;
+                if (_pos >= _s.Length) break;
             }
             char c = _s[_pos];
             if (c == '\n')

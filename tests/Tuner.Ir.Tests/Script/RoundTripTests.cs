@@ -79,4 +79,26 @@ public class RoundTripTests
         foreach (var (a, b) in m1.Functions.OfType<OpaqueEntry>().Zip(m2.Functions.OfType<OpaqueEntry>()))
             Assert.Equal(a, b);
     }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Line_endings_tabs_comments_and_trailing_spaces_do_not_matter(string nl)
+    {
+        var text = string.Join(nl,
+            "# leading comment",
+            "@T.prim_func  # decorator comment",
+            "def f(A: T.Buffer((4,),",
+            "                  \"float32\")):  # params span lines inside brackets",
+            "\tfor i in \\",
+            "\t\trange(4):",
+            "\t\t# a comment line inside the body",
+            "",
+            "\t\tA[i] = A[i] + T.float32(1)   ",
+            "   ");
+        var printed = TvmScript.Print(TvmScript.ParseFunc(text), "f");
+        Assert.Equal(
+            "# from tvm.script import tir as T\n\n@T.prim_func\ndef f(A: T.Buffer((4,), \"float32\")):\n    for i in range(4):\n        A[i] = A[i] + T.float32(1.0)\n",
+            printed);
+    }
 }
