@@ -113,8 +113,11 @@ internal sealed partial class Parser
             if (!AtOp(":")) lo = ParseExpr();
             if (Accept(":"))
             {
-                PyValue? hi = AtOp(",") || AtOp("]") ? null : ParseExpr();
-                items.Add((new PySlice(lo is null ? null : Index(lo, itAt), hi is null ? null : Index(hi, itAt)), itAt));
+                PyValue? hi = AtOp(",") || AtOp("]") || AtOp(":") ? null : ParseExpr();
+                PyValue? step = null;
+                if (Accept(":")) step = ParseExpr();
+                items.Add((new PySlice(lo is null ? null : Index(lo, itAt), hi is null ? null : Index(hi, itAt),
+                    step is null ? null : Index(step, itAt)), itAt));
                 anySlice = true;
             }
             else items.Add((lo!, itAt));
@@ -127,21 +130,32 @@ internal sealed partial class Parser
             throw Err(at, $"buffer '{buf.Name}' has {buf.Rank} dimension(s) but is indexed with {items.Count} index(es)");
         if (!anySlice) return new PyExpr(new BufferLoad(buf, items.Select(x => Index(x.V, x.At)).ToSeq()));
         var region = new List<Range>();
+        var vector = new List<Expr>();
+        bool stepped = false, isVector = true;
         for (int d = 0; d < items.Count; d++)
         {
             if (items[d].V is PySlice s)
             {
                 var min = s.Lo ?? new IntImm(buf.Shape[d].Dtype, 0);
                 var stop = s.Hi ?? buf.Shape[d];
-                region.Add(new Range(min, ExprOps.Extent(min, stop)));
+                var extent = ExprOps.Extent(min, stop);
+                region.Add(new Range(min, extent));
+                stepped |= s.Step is not null;
+                // A[i:i + 4] in a load or store is a vector access: Ramp(i, 1, 4).
+                long step = s.Step is IntImm st ? st.Value : s.Step is null ? 1 : 0;
+                if (extent is IntImm ext && step > 0 && ext.Value % step == 0 && ext.Value / step > 1)
+                    vector.Add(new Ramp(min, new IntImm(min.Dtype, step), (int)(ext.Value / step)));
+                else isVector = false;
             }
             else
             {
                 var i = Index(items[d].V, items[d].At);
                 region.Add(new Range(i, new IntImm(i.Dtype.Element, 1)));
+                vector.Add(i);
             }
         }
-        return new PyRegion(new BufferRegion(buf, region.ToSeq()));
+        return new PyRegion(stepped ? null : new BufferRegion(buf, region.ToSeq()),
+            isVector ? new BufferLoad(buf, vector.ToSeq()) : null);
     }
 
     private Expr Index(PyValue v, Token at)

@@ -83,7 +83,7 @@ internal sealed partial class Parser
     {
         switch (v)
         {
-            case PyRegion r: regions.Add(r.R); break;
+            case PyRegion { R: { } r }: regions.Add(r); break;
             case PyExpr { E: BufferLoad l }:
                 regions.Add(new BufferRegion(l.Buffer, l.Indices.Map(i => new Range(i, new IntImm(i.Dtype, 1)))));
                 break;
@@ -131,7 +131,14 @@ internal sealed partial class Parser
     /// <summary>v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k]): each binding is an enclosing loop variable.</summary>
     private Stmt? AssignTuple(List<Token> names, PyValue v, Token vAt)
     {
-        if (v is not PyCall { Name: "T.axis.remap" } c) throw Err(vAt, "only T.axis.remap can be assigned to several names");
+        if (v is PySeq decls && decls.Items.Count == names.Count && decls.Items.All(d => d is PyCall dc && dc.Name.StartsWith("var:", StringComparison.Ordinal)))
+        {
+            // n, m = T.int64(), T.int64()
+            for (int k = 0; k < names.Count; k++)
+                Define(names[k].Text, new Var(names[k].Text, DataType.Parse(((PyCall)decls.Items[k]).Name[4..])), hideable: false);
+            return null;
+        }
+        if (v is not PyCall { Name: "T.axis.remap" } c) throw Err(vAt, "only T.axis.remap or symbolic variables (T.int64(), ...) can be assigned to several names");
         var frame = CurrentBlock(c.At, c.Name);
         Arity(c.Name, c.Args, c.At, 2, 2);
         if (c.Args.Pos[0].V is not PyStr kinds) throw Err(c.Args.Pos[0].At, "T.axis.remap needs a kind string such as \"SSR\"");

@@ -1,6 +1,6 @@
 namespace Tuner.Ir.Script;
 
-/// <summary>Expressions: Python precedence climbing, atoms, calls, subscripts.</summary>
+/// <summary>Expressions: Python precedence climbing, attribute paths and builtin calls.</summary>
 internal sealed partial class Parser
 {
     private static readonly HashSet<string> ModuleAliases = ["T", "I", "R", "tir", "relax", "ir", "tvm"];
@@ -20,6 +20,7 @@ internal sealed partial class Parser
         PyPath p => throw Err(at, $"unknown TVMScript name '{p.Path}'"),
         PyType t => throw Err(at, $"type '{t.T}' is used as a value"),
         PyCall c => throw Err(at, $"'{c.Name}(...)' cannot be used as a value here"),
+        PyRegion { Vector: { } vec } => vec,
         PyRegion => throw Err(at, "a buffer slice cannot be used as a value"),
         _ => throw Err(at, "expected an expression"),
     };

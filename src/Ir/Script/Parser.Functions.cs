@@ -50,7 +50,10 @@ internal sealed partial class Parser
             var rb = new Block("root", [], [], [], body, null, root.Allocs.ToSeq(), Attrs.Empty);
             body = new BlockRealize([], IntImm.True, rb);
         }
-        var f = new PrimFunc(_func.Params.ToSeq(), _func.BufferMap.ToSeq(), body, _func.Attrs, isPrivate);
+        // A global_symbol equal to the function's name is implied (TVM neither prints it nor needs it): drop it.
+        var attrs = _func.Attrs;
+        if (attrs["global_symbol"] is StringImm gs && gs.Value == name.Text) attrs = attrs.Remove("global_symbol");
+        var f = new PrimFunc(_func.Params.ToSeq(), _func.BufferMap.ToSeq(), body, attrs, isPrivate);
         _func = null;
         PopScope();
         return (name.Text, f);

@@ -86,12 +86,24 @@ internal sealed partial class Parser
             Expect("=");
             var vAt = Peek();
             var v = ParseExpr();
+            if (AtOp(","))
+            {
+                // An unparenthesized tuple on the right: n, m = T.int64(), T.int64()
+                var items = new List<PyValue> { v };
+                while (Accept(",") && Peek().Kind != TokKind.Newline) items.Add(ParseExpr());
+                v = new PySeq(items, false);
+            }
             ExpectNewline();
             return names.Count == 1 ? AssignName(list, names[0], v, vAt) : AssignTuple(names, v, vAt);
         }
         // A store: Buf[indices] = value (or an augmented store).
         var target = ParseExpr();
-        if (target is not PyExpr { E: BufferLoad load }) throw Err(first, "can only assign to a name or a buffer element");
+        var load = target switch
+        {
+            PyExpr { E: BufferLoad l } => l,
+            PyRegion { Vector: { } v } => v,
+            _ => throw Err(first, "can only assign to a name or a buffer element"),
+        };
         var op = Next();
         var valAt = Peek();
         var value = AsExpr(ParseExpr(), valAt);

@@ -26,14 +26,26 @@ internal sealed partial class Printer
                 prec = PNot;
                 return "not " + Child(n.Value, PNot, false);
             case Select s: return $"T.Select({Ex(s.Condition)}, {Ex(s.TrueValue)}, {Ex(s.FalseValue)})";
-            case BufferLoad l:
-                return l.Indices.Count == 0 ? $"{NameOf(l.Buffer)}[()]" : $"{NameOf(l.Buffer)}[{string.Join(", ", l.Indices.Select(Ex))}]";
+            case BufferLoad l: return Access(l.Buffer, l.Indices);
             case Call c: return CallText(c);
             case Ramp r: return $"T.Ramp({Ex(r.Base)}, {Ex(r.Stride)}, {r.Lanes})";
             case Broadcast b: return $"T.Broadcast({Ex(b.Value)}, {b.Lanes})";
             case Let l: return $"T.Let({Ex(l.Body)}, where={{{NameOf(l.Var)}: {Ex(l.Value)}}})";
             default: throw new InvalidOperationException($"cannot print {e.GetType().Name}");
         }
+    }
+
+    /// <summary>A[i, j]; a Ramp index with a constant stride prints as a slice base:base + lanes*stride[:stride] as TVM does.</summary>
+    private string Access(Buffer b, Seq<Expr> indices)
+    {
+        if (indices.Count == 0) return $"{NameOf(b)}[()]";
+        var parts = indices.Select(i =>
+        {
+            if (i is not Ramp { Stride: IntImm st } r) return Ex(i);
+            var stop = ExprOps.End(r.Base, new IntImm(r.Base.Dtype, st.Value * r.Lanes));
+            return $"{Ex(r.Base)}:{Ex(stop)}" + (st.Value == 1 ? "" : $":{Ex(st)}");
+        });
+        return $"{NameOf(b)}[{string.Join(", ", parts)}]";
     }
 
     private static string Int(IntImm i, out int prec)

@@ -21,7 +21,9 @@ internal sealed partial class Printer
         }
         Line($"def {name}({string.Join(", ", parms)}):");
         _indent++;
-        if (!f.Attrs.IsEmpty) Line($"T.func_attr({AttrsText(f.Attrs)})");
+        // As TVM: a global_symbol equal to the function name is not shown.
+        var attrs = f.Attrs["global_symbol"] is StringImm gs && gs.Value == name ? f.Attrs.Remove("global_symbol") : f.Attrs;
+        if (!attrs.IsEmpty) Line($"T.func_attr({AttrsText(attrs)})");
         foreach (var p in f.Params)
         {
             var buf = f.BufferOf(p);
@@ -63,13 +65,16 @@ internal sealed partial class Printer
         }
     }
 
-    /// <summary>Symbolic shape variables not yet defined are declared first: n = T.int64().</summary>
+    /// <summary>Symbolic shape variables not yet defined are declared first: n = T.int64(), or n, m = T.int64(), T.int64().</summary>
     private void DeclareFreeVars(IEnumerable<Expr> exprs)
     {
         var finder = new VarFinder();
         foreach (var e in exprs) finder.VisitExpr(e);
-        foreach (var v in finder.Vars)
-            if (!IsDefined(v)) Line($"{Define(v, v.Name)} = T.{v.Dtype}()");
+        var fresh = finder.Vars.Where(v => !IsDefined(v)).ToList();
+        if (fresh.Count == 0) return;
+        // Several new variables print on one line, as TVM does: n, m = T.int64(), T.int64()
+        var names = fresh.Select(v => Define(v, v.Name));
+        Line($"{string.Join(", ", names)} = {string.Join(", ", fresh.Select(v => $"T.{v.Dtype}()"))}");
     }
 
     /// <summary>T.alloc_buffer / T.match_buffer / T.decl_buffer call text: shape, dtype unless float32, strides, scope.</summary>

@@ -21,7 +21,7 @@ internal sealed partial class Printer
         switch (s)
         {
             case BufferStore st:
-                Line($"{NameOf(st.Buffer)}[{(st.Indices.Count == 0 ? "()" : string.Join(", ", st.Indices.Select(Ex)))}] = {Ex(st.Value)}");
+                Line($"{Access(st.Buffer, st.Indices)} = {Ex(st.Value)}");
                 break;
             case For f: PrintFor(f); break;
             case BlockRealize br: PrintBlock(br); break;

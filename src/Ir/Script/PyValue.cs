@@ -9,10 +9,11 @@ internal abstract record PyValue;
 
 internal sealed record PyExpr(Expr E) : PyValue;
 internal sealed record PyBuf(Buffer B) : PyValue;
-internal sealed record PyRegion(BufferRegion R) : PyValue;
+/// <summary>A subscript with slices: a region (T.reads) or, with constant extents, a vector access (Ramp indices).</summary>
+internal sealed record PyRegion(BufferRegion? R, BufferLoad? Vector) : PyValue;
 internal sealed record PyStr(string S) : PyValue;
 internal sealed record PyNone : PyValue;
-internal sealed record PySlice(Expr? Lo, Expr? Hi) : PyValue;
+internal sealed record PySlice(Expr? Lo, Expr? Hi, Expr? Step) : PyValue;
 internal sealed record PySeq(List<PyValue> Items, bool IsList) : PyValue;
 internal sealed record PyDict(List<(PyValue Key, PyValue Value)> Items) : PyValue;
 /// <summary>A type used as annotation: T.int32, T.handle.</summary>

@@ -64,7 +64,8 @@ public class ParserTests
         Assert.All(f.Params, p => Assert.Equal(DataType.Handle, p.Dtype));
         Assert.Equal(["A", "B", "C"], f.Params.Select(p => f.BufferOf(p)!.Name));
         Assert.All(f.ParamBuffers, b => Assert.Equal(DataType.Float32, b.Dtype));
-        Assert.Equal(new StringImm("main"), f.Attrs["global_symbol"]);
+        // global_symbol equal to the def name is implied, so it is dropped; other attributes stay.
+        Assert.Null(f.Attrs["global_symbol"]);
         Assert.Equal(IntImm.True, f.Attrs["tir.noalias"]);
     }
 
@@ -250,6 +251,43 @@ public class ParserTests
         var a = Find<Allocate>(Snippet("decl_buffer.py").Body);
         Assert.Equal(("tmp", "local", DataType.Float32), (a.Buffer.Name, a.Buffer.Scope, a.Buffer.Dtype));
         Assert.Equal(2, ((SeqStmt)a.Body).Stmts.Count);
+    }
+
+    [Fact]
+    public void A_global_symbol_that_differs_from_the_name_is_kept_and_printed()
+    {
+        var f = TvmScript.ParseFunc("@T.prim_func\ndef f(A: T.Buffer((4,), \"float32\")):\n    T.func_attr({\"global_symbol\": \"g\"})\n    A[0] = T.float32(1)\n");
+        Assert.Equal(new StringImm("g"), f.Attrs["global_symbol"]);
+        Assert.Contains("T.func_attr({\"global_symbol\": \"g\"})", TvmScript.Print(f, "f"));
+        Assert.DoesNotContain("func_attr", TvmScript.Print(f, "g"));
+    }
+
+    [Fact]
+    public void Slices_in_loads_and_stores_are_vector_accesses()
+    {
+        var f = TvmScript.ParseFunc("""
+            @T.prim_func
+            def f(A: T.Buffer((16,), "float32"), B: T.Buffer((16,), "float32")):
+                for i in range(4):
+                    B[i * 4:i * 4 + 4] = A[i * 4:i * 4 + 4] + A[0:8:2]
+            """);
+        var store = (BufferStore)((For)f.Body).Body;
+        var ramp = Assert.IsType<Ramp>(store.Indices[0]);
+        Assert.Equal((4, IntImm.I32(1)), (ramp.Lanes, (IntImm)ramp.Stride));
+        var sum = Assert.IsType<Binary>(store.Value);
+        Assert.Equal(DataType.Float32.WithLanes(4), sum.Dtype);
+        Assert.Equal(new Ramp(IntImm.I32(0), IntImm.I32(2), 4), ((BufferLoad)sum.B).Indices[0]);
+        var text = TvmScript.Print(f, "f");
+        Assert.Contains("B[i * 4:i * 4 + 4] = A[i * 4:i * 4 + 4] + A[0:8:2]", text);
+    }
+
+    [Fact]
+    public void Several_symbolic_variables_can_be_declared_on_one_line()
+    {
+        var text = "@T.prim_func\ndef f(a: T.handle):\n    n, m = T.int64(), T.int64()\n    A = T.match_buffer(a, (n, m))\n    A[0, 0] = T.float32(1)\n";
+        var f = TvmScript.ParseFunc(text);
+        Assert.Equal(["n", "m"], f.ParamBuffers.Single().Shape.Select(e => ((Var)e).Name));
+        Assert.Contains("    n, m = T.int64(), T.int64()\n    A = T.match_buffer(a, (n, m))\n", TvmScript.Print(f, "f"));
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public class PrinterTests
     }
 
     [Fact]
-    public void Private_functions_and_attributes_print_in_the_decorator_and_func_attr()
+    public void Private_functions_print_in_the_decorator_and_a_global_symbol_equal_to_the_name_is_hidden()
     {
         var f = Func(new BufferStore(X, IntImm.I32(0), [IntImm.I32(0)]), X) with
         {
@@ -185,7 +185,7 @@ public class PrinterTests
         Assert.Equal(
             "# from tvm.script import ir as I\n# from tvm.script import tir as T\n\n@I.ir_module\nclass Module:\n" +
             "    @T.prim_func(private=True)\n    def f(X: T.Buffer((8,), \"int32\")):\n" +
-            "        T.func_attr({\"global_symbol\": \"f\", \"tir.noalias\": T.bool(True)})\n        X[0] = 0\n", text);
+            "        T.func_attr({\"tir.noalias\": T.bool(True)})\n        X[0] = 0\n", text);
     }
 
     [Fact]
