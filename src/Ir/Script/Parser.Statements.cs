@@ -293,10 +293,19 @@ internal sealed partial class Parser
                 {
                     Arity(c.Name, c.Args, c.At, 1, 1, "var");
                     var value = ArgExpr(c.Args, 0);
-                    var name = asName ?? throw Err(kw, "with T.LetStmt(value) needs 'as name'");
-                    var lv = new Var(name.Text, value.Dtype);
                     PushScope();
-                    Define(name.Text, lv, hideable: true);
+                    Var lv;
+                    if (c.Args.Kwarg("var") is { } kv)
+                    {
+                        // with T.LetStmt(value, var=x): rebinds a variable that is already defined.
+                        lv = AsExpr(kv, c.Args.KwargAt("var")!) as Var ?? throw Err(c.Args.KwargAt("var")!, "var= must name a variable");
+                    }
+                    else
+                    {
+                        var name = asName ?? throw Err(kw, "with T.LetStmt(value) needs 'as name'");
+                        lv = new Var(name.Text, value.Dtype);
+                        Define(name.Text, lv, hideable: true);
+                    }
                     var body = ParseSuite();
                     PopScope();
                     list.Add(new LetStmt(lv, value, MakeBody(body)));

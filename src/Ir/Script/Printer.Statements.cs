@@ -38,6 +38,12 @@ internal sealed partial class Printer
             case LetStmt l:
                 {
                     string value = Ex(l.Value);
+                    if (IsDefined(l.Var))
+                    {
+                        Line($"with T.LetStmt({value}, var={NameOf(l.Var)}):");
+                        Nested(l.Body);
+                        break;
+                    }
                     PushFrame();
                     string name = Define(l.Var, l.Var.Name);
                     if (concise)

@@ -149,6 +149,9 @@ public class PrinterTests
         var body = new SeqStmt([let, new BufferStore(X, IntImm.I32(1), [IntImm.I32(0)])]);
         Assert.Equal(["with T.LetStmt(3) as x:", "    X[x] = x", "X[0] = 1"], Body(Func(body, X)));
         Assert.Equal(["x: T.int32 = 3", "X[x] = x"], Body(Func(let, X)));
+        // Binding the same variable again inside its own scope uses var=.
+        var twice = new LetStmt(x, IntImm.I32(3), new LetStmt(x, IntImm.I32(4), new BufferStore(X, x, [x])));
+        Assert.Equal(["x: T.int32 = 3", "with T.LetStmt(4, var=x):", "    X[x] = x"], Body(Func(twice, X)));
     }
 
     [Fact]
