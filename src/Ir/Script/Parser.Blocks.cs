@@ -37,6 +37,12 @@ internal sealed partial class Parser
         _blocks.RemoveAt(_blocks.Count - 1);
         var block = new Block(frame.Name, frame.IterVars.ToSeq(), (frame.Reads ?? []).ToSeq(), (frame.Writes ?? []).ToSeq(),
             MakeBody(body), frame.Init, frame.Allocs.ToSeq(), frame.Annotations);
+        if (frame.Reads is null || frame.Writes is null)
+        {
+            // Undeclared regions are inferred from the body, as TVM's parser completes them.
+            var (reads, writes) = AccessRegions.Infer(block);
+            block = block with { Reads = frame.Reads?.ToSeq() ?? reads, Writes = frame.Writes?.ToSeq() ?? writes };
+        }
         return new BlockRealize(frame.Bindings.ToSeq(), frame.Where ?? IntImm.True, block);
     }
 

@@ -291,6 +291,32 @@ public class ParserTests
     }
 
     [Fact]
+    public void Undeclared_reads_and_writes_are_inferred_from_the_block_body()
+    {
+        var blocks = All<BlockRealize>(Snippet("inferred_regions.py").Body).ToDictionary(b => b.Block.Name, b => b.Block);
+        string Regions(Seq<BufferRegion> rs) => string.Join("; ", rs.Select(r =>
+            r.Buffer.Name + "[" + string.Join(", ", r.Region.Select(g => $"{Show(g.Min)}+{Show(g.Extent)}")) + "]"));
+        // A reduction (it has T.init) does not list the buffer it writes among its reads.
+        Assert.Equal("A[vi+1, vk+1]; B[vk+1, vj+1]", Regions(blocks["C"].Reads));
+        Assert.Equal("C[vi+1, vj+1]", Regions(blocks["C"].Writes));
+        // A block around loops and a nested block covers what the loops sweep.
+        Assert.Equal("A[vo*4+4, 0+16]", Regions(blocks["outer"].Reads));
+        Assert.Equal("B[vo*4+4, 0+16]", Regions(blocks["outer"].Writes));
+        // Non-affine indices cover the whole dimension; several accesses to one buffer are unioned.
+        Assert.Equal("B[vi//2+1, 0+16]; A[vi+1, 1+15]", Regions(blocks["row"].Reads));
+        Assert.Equal("A[vi+1, 0+15]", Regions(blocks["row"].Writes));
+    }
+
+    private static string Show(Expr e) => e switch
+    {
+        IntImm i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Var v => v.Name,
+        Binary { Op: BinOp.Mul } b => $"{Show(b.A)}*{Show(b.B)}",
+        Binary { Op: BinOp.FloorDiv } b => $"{Show(b.A)}//{Show(b.B)}",
+        _ => e.ToString(),
+    };
+
+    [Fact]
     public void Parse_func_rejects_a_module_with_two_prim_funcs()
     {
         var text = File.ReadAllText(ScriptFiles.Example("mlp_module.py"));
