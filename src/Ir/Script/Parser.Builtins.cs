@@ -76,6 +76,24 @@ internal sealed partial class Parser
                 // Older spelling of a symbolic variable: n = T.var("int32").
                 Arity(name, a, at, 1, 1);
                 return new PyCall("var:" + DtypeOf(a.Pos[0].V, a.Pos[0].At), a, at);
+            case "T.min_value":
+            case "T.max_value":
+            case "T.infinity":
+            case "T.ninf":
+                {
+                    Arity(name, a, at, 1, 1);
+                    var t = DtypeOf(a.Pos[0].V, a.Pos[0].At);
+                    return new PyExpr(Limit(name, t, a.Pos[0].At));
+                }
+            case "T.abs":
+                {
+                    Arity(name, a, at, 1, 1);
+                    var x = ArgExpr(a, 0);
+                    if (x.Dtype.IsFloat) return new PyExpr(new Call(x.Dtype, "fabs", [x]));
+                    if (x.Dtype.IsUInt) return new PyExpr(x);
+                    var neg = ExprOps.Make(BinOp.Mul, x, E.Const(x.Dtype, -1), out _);
+                    return new PyExpr(new Select(ExprOps.Make(BinOp.GE, x, E.Const(x.Dtype, 0), out _), x, neg));
+                }
             case "T.Not":
                 Arity(name, a, at, 1, 1);
                 return new PyExpr(new Not(ArgExpr(a, 0)));
@@ -134,6 +152,24 @@ internal sealed partial class Parser
             return new PyExpr(new Call(type, op2, args.ToSeq()));
         }
         throw Err(at, $"unknown TVMScript builtin '{name}'");
+    }
+
+    /// <summary>T.min_value / T.max_value / T.infinity / T.ninf of a type.</summary>
+    private Expr Limit(string name, DataType t, Token at)
+    {
+        if (t.IsFloat)
+        {
+            double max = t.Bits switch { 16 => 65504.0, 32 => float.MaxValue, _ => double.MaxValue };
+            return new FloatImm(t, name switch
+            {
+                "T.min_value" => -max, "T.max_value" => max,
+                "T.infinity" => double.PositiveInfinity, _ => double.NegativeInfinity,
+            });
+        }
+        if (!t.IsIntegral || name is "T.infinity" or "T.ninf") throw Err(at, $"{name} is not defined for {t}");
+        long lo = t.IsUInt ? 0 : t.Bits >= 64 ? long.MinValue : -(1L << (t.Bits - 1));
+        long hi = t.IsUInt ? (t.Bits >= 64 ? -1 : (1L << t.Bits) - 1) : t.Bits >= 64 ? long.MaxValue : (1L << (t.Bits - 1)) - 1;
+        return new IntImm(t, name == "T.min_value" ? lo : hi);
     }
 
     private Expr Cond(Args a, int i)

@@ -176,6 +176,28 @@ public class ParserTests
     }
 
     [Fact]
+    public void Type_limits_and_abs_builtins_evaluate_to_constants_and_calls()
+    {
+        var f = TvmScript.ParseFunc("""
+            @T.prim_func
+            def f(A: T.Buffer((4,), "float32"), B: T.Buffer((4,), "int8")):
+                A[0] = T.min_value("float32")
+                A[1] = T.max_value("float32")
+                A[2] = T.infinity("float32") + T.ninf("float32")
+                A[3] = T.abs(A[0])
+                B[0] = T.min_value("int8") + T.max_value("int8")
+                B[1] = T.abs(B[2])
+            """);
+        var v = All<BufferStore>(f.Body).Select(s => s.Value).ToList();
+        Assert.Equal(new FloatImm(DataType.Float32, -3.4028234663852886e+38), v[0]);
+        Assert.Equal(new FloatImm(DataType.Float32, 3.4028234663852886e+38), v[1]);
+        Assert.Equal(new FloatImm(DataType.Float32, double.NaN), v[2]);
+        Assert.Equal("fabs", Assert.IsType<Call>(v[3]).Op);
+        Assert.Equal(new IntImm(DataType.Int8, -1), v[4]);
+        Assert.IsType<Select>(v[5]);
+    }
+
+    [Fact]
     public void Lets_ifs_and_evaluate_build_the_matching_statements()
     {
         var f = Snippet("control_flow.py");
