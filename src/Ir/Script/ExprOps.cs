@@ -27,6 +27,10 @@ internal static class ExprOps
         return new Cast(t, e);
     }
 
+    /// <summary>A constant of type t (integers wrapped to the type's width).</summary>
+    public static Expr Const(DataType t, long v) =>
+        t.IsFloat ? new FloatImm(t, v) : t.IsBool ? IntImm.Bool(v != 0) : new IntImm(t, Wrap(t, v));
+
     /// <summary>Two's-complement wrap of a value to the width of an integer type.</summary>
     public static long Wrap(DataType t, long v)
     {

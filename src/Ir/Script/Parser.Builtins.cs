@@ -91,8 +91,8 @@ internal sealed partial class Parser
                     var x = ArgExpr(a, 0);
                     if (x.Dtype.IsFloat) return new PyExpr(new Call(x.Dtype, "fabs", [x]));
                     if (x.Dtype.IsUInt) return new PyExpr(x);
-                    var neg = ExprOps.Make(BinOp.Mul, x, E.Const(x.Dtype, -1), out _);
-                    return new PyExpr(new Select(ExprOps.Make(BinOp.GE, x, E.Const(x.Dtype, 0), out _), x, neg));
+                    var neg = ExprOps.Make(BinOp.Mul, x, ExprOps.Const(x.Dtype, -1), out _);
+                    return new PyExpr(new Select(ExprOps.Make(BinOp.GE, x, ExprOps.Const(x.Dtype, 0), out _), x, neg));
                 }
             case "T.Not":
                 Arity(name, a, at, 1, 1);

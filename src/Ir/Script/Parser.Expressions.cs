@@ -201,7 +201,7 @@ internal sealed partial class Parser
                 IntImm i when !i.Type.IsBool => new IntImm(i.Type, ExprOps.Wrap(i.Type, -i.Value)),
                 FloatImm f => new FloatImm(f.Type, -f.Value),
                 // TVM's __neg__ multiplies by a -1 of the operand's type.
-                _ => ExprOps.Make(BinOp.Mul, x, E.Const(x.Dtype, -1), out _),
+                _ => ExprOps.Make(BinOp.Mul, x, ExprOps.Const(x.Dtype, -1), out _),
             });
         }
         return ParsePower();

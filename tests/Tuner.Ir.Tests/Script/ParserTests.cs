@@ -198,6 +198,18 @@ public class ParserTests
     }
 
     [Fact]
+    public void Negating_an_unsigned_value_multiplies_by_the_wrapped_minus_one()
+    {
+        var text = "@T.prim_func\ndef f(B: T.Buffer((4,), \"uint8\")):\n    B[0] = -B[1]\n";
+        var f = TvmScript.ParseFunc(text);
+        var mul = Assert.IsType<Binary>(((BufferStore)f.Body).Value);
+        Assert.Equal(new IntImm(DataType.UInt8, 255), mul.B);
+        var printed = TvmScript.Print(f, "f");
+        Assert.Contains("B[0] = B[1] * T.uint8(255)", printed);
+        Assert.Equal(printed, TvmScript.Print(TvmScript.ParseFunc(printed), "f"));
+    }
+
+    [Fact]
     public void Lets_ifs_and_evaluate_build_the_matching_statements()
     {
         var f = Snippet("control_flow.py");
