@@ -94,6 +94,10 @@ internal sealed partial class Parser
                     var neg = ExprOps.Make(BinOp.Mul, x, ExprOps.Const(x.Dtype, -1), out _);
                     return new PyExpr(new Select(ExprOps.Make(BinOp.GE, x, ExprOps.Const(x.Dtype, 0), out _), x, neg));
                 }
+            case "T.target":
+                // A target attribute value, kept as data: T.target({"kind": "llvm", ...}) or T.target("llvm").
+                Arity(name, a, at, 1, 2);
+                return new PyExpr(new Call(DataType.Handle, "target", a.Pos.Select(p => AttrValue(p.V, p.At)).ToSeq()));
             case "T.Not":
                 Arity(name, a, at, 1, 1);
                 return new PyExpr(new Not(ArgExpr(a, 0)));

@@ -101,6 +101,8 @@ internal sealed partial class Parser
         PyStr s => new StringImm(s.S),
         PyExpr e => e.E,
         PySeq q => new Call(DataType.Handle, "list", q.Items.Select(x => AttrValue(x, at)).ToSeq()),
+        // Nested dicts (e.g. inside T.target({...})) keep their items in order as key, value, key, value, ...
+        PyDict d => new Call(DataType.Handle, "dict", d.Items.SelectMany(kv => new[] { AttrValue(kv.Key, at), AttrValue(kv.Value, at) }).ToSeq()),
         _ => throw Err(at, "unsupported attribute value"),
     };
 }

@@ -116,6 +116,8 @@ internal sealed partial class Printer
         switch (c.Op)
         {
             case "list": return $"[{string.Join(", ", args)}]";
+            case "dict" when args.Count % 2 == 0:
+                return "{" + string.Join(", ", Enumerable.Range(0, args.Count / 2).Select(k => $"{args[2 * k]}: {args[2 * k + 1]}")) + "}";
             case "reinterpret": return $"T.reinterpret(\"{c.Type}\", {string.Join(", ", args)})";
         }
         DataType natural = c.Op switch

@@ -210,6 +210,21 @@ public class ParserTests
     }
 
     [Fact]
+    public void Target_attributes_with_nested_dicts_round_trip()
+    {
+        var text = "@T.prim_func\ndef f(A: T.Buffer((4,), \"float32\")):\n" +
+            "    T.func_attr({\"target\": T.target({\"keys\": [\"cpu\"], \"kind\": \"llvm\", \"mcpu\": \"znver4\", \"num-cores\": 2}), \"tir.noalias\": T.bool(True)})\n" +
+            "    A[0] = T.float32(1.0)\n";
+        var f = TvmScript.ParseFunc(text);
+        var target = Assert.IsType<Call>(f.Attrs["target"]);
+        var dict = Assert.IsType<Call>(target.Args[0]);
+        Assert.Equal("dict", dict.Op);
+        Assert.Equal(new StringImm("num-cores"), dict.Args[6]);
+        Assert.Equal(IntImm.I32(2), dict.Args[7]);
+        Assert.Equal("# from tvm.script import tir as T\n\n" + text, TvmScript.Print(f, "f"));
+    }
+
+    [Fact]
     public void Lets_ifs_and_evaluate_build_the_matching_statements()
     {
         var f = Snippet("control_flow.py");
