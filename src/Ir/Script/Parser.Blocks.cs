@@ -168,7 +168,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>A buffer from T.Buffer / T.alloc_buffer / T.match_buffer arguments (shape at position shapeIndex).</summary>
-    private Buffer MakeBuffer(string name, Args a, int shapeIndex, Token at)
+    private Buffer MakeBuffer(string name, Args a, int shapeIndex)
     {
         var (shapeV, shapeAt) = a.Pos[shapeIndex];
         var shape = shapeV switch
@@ -184,7 +184,6 @@ internal sealed partial class Parser
         if (a.Kwarg("scope") is { } ks) scope = (ks as PyStr)?.S ?? throw Err(a.KwargAt("scope")!, "scope must be a string");
         var strides = new List<Expr>();
         if (a.Kwarg("strides") is PySeq st) strides = st.Items.Select(x => Index(x, a.KwargAt("strides")!)).ToList();
-        _ = at;
         return new Buffer(name, dtype, shape.ToSeq(), strides.ToSeq(), scope);
     }
 
@@ -198,7 +197,7 @@ internal sealed partial class Parser
             throw Err(hAt, "T.match_buffer expects a T.handle parameter as its first argument");
         if (_func.BufferMap.Any(p => ReferenceEquals(p.Param, h)))
             throw Err(hAt, $"parameter '{h.Name}' is already bound to a buffer");
-        var buf = MakeBuffer(name.Text, c.Args, 1, c.At);
+        var buf = MakeBuffer(name.Text, c.Args, 1);
         _func.BufferMap.Add((h, buf));
         Define(name.Text, buf, hideable: false);
     }

@@ -77,7 +77,7 @@ internal sealed partial class Parser
             case PyCall { Name: "T.Buffer" } c:
                 {
                     Arity(c.Name, c.Args, c.At, 1, 2, BufferKwargs);
-                    var buf = MakeBuffer(name.Text, c.Args, 0, c.At);
+                    var buf = MakeBuffer(name.Text, c.Args, 0);
                     var h = new Var(name.Text, DataType.Handle);
                     _func!.Params.Add(h);
                     _func.BufferMap.Add((h, buf));

@@ -5,7 +5,7 @@ internal sealed partial class Parser
 {
     private Stmt ParseFor()
     {
-        var kw = Next();
+        Next(); // 'for'
         var names = new List<Token>();
         bool paren = Accept("(");
         do names.Add(ExpectName()); while (Accept(",") && Peek().Kind == TokKind.Name);
@@ -34,7 +34,6 @@ internal sealed partial class Parser
             var l = loops[k];
             body = new For(vars[k], l.Min, l.Extent, l.Kind, body, l.Annotations, l.Thread);
         }
-        _ = kw;
         return body;
     }
 

@@ -148,7 +148,7 @@ internal sealed partial class Parser
             case PyCall { Name: "T.alloc_buffer" or "T.sblock_alloc_buffer" } c:
                 {
                     Arity(c.Name, c.Args, c.At, 1, 2, BufferKwargs);
-                    var buf = MakeBuffer(name.Text, c.Args, 0, c.At);
+                    var buf = MakeBuffer(name.Text, c.Args, 0);
                     _blocks[^1].Allocs.Add(buf);
                     Define(name.Text, buf, hideable: false);
                     return null;
@@ -156,7 +156,7 @@ internal sealed partial class Parser
             case PyCall { Name: "T.decl_buffer" } c:
                 {
                     Arity(c.Name, c.Args, c.At, 1, 2, BufferKwargs);
-                    var buf = MakeBuffer(name.Text, c.Args, 0, c.At);
+                    var buf = MakeBuffer(name.Text, c.Args, 0);
                     PushScope();
                     Define(name.Text, buf, hideable: false);
                     var rest = ParseStmts();
@@ -235,7 +235,7 @@ internal sealed partial class Parser
 
     private Stmt ParseIf()
     {
-        var kw = Next();
+        Next(); // 'if' or 'elif'
         var cAt = Peek();
         var cond = ParseExprValue();
         if (!cond.Dtype.IsBool) throw Err(cAt, $"if condition must be bool, got {cond.Dtype}");
@@ -247,7 +247,6 @@ internal sealed partial class Parser
             Next();
             els = MakeBody(ParseSuite());
         }
-        _ = kw;
         return new IfThenElse(cond, then, els);
     }
 
@@ -270,7 +269,7 @@ internal sealed partial class Parser
                 {
                     Arity(c.Name, c.Args, c.At, 1, 2, BufferKwargs);
                     var name = asName ?? throw Err(kw, "with T.decl_buffer(...) needs 'as name'");
-                    var buf = MakeBuffer(name.Text, c.Args, 0, c.At);
+                    var buf = MakeBuffer(name.Text, c.Args, 0);
                     PushScope();
                     Define(name.Text, buf, hideable: false);
                     var body = ParseSuite();
