@@ -225,7 +225,7 @@ public static class TraceJson
     {
         JsonValueKind.Array => e.EnumerateArray().Select(ToObject).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => IsIntegerLiteral(e.GetRawText()) && e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => IsIntegerLiteral(e.GetRawText()) && e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => 1L,
         JsonValueKind.False => 0L,
         JsonValueKind.Null => null,
