@@ -59,8 +59,12 @@ internal static class Args
 
     public static string Str(object? o, string what) => o as string ?? throw new FormatException($"expected a string for {what}, got {Describe(o)}");
 
-    public static IReadOnlyList<object?> List(object? o, string what) =>
-        o as IReadOnlyList<object?> ?? throw new FormatException($"expected a list for {what}, got {Describe(o)}");
+    public static IReadOnlyList<object?> List(object? o, string what) => o switch
+    {
+        IReadOnlyList<object?> l => l,
+        System.Collections.IEnumerable e and not string => e.Cast<object?>().ToList(),
+        _ => throw new FormatException($"expected a list for {what}, got {Describe(o)}"),
+    };
 
     public static T Rv<T>(object? o, string what) where T : RandomVariable =>
         o as T ?? throw new FormatException($"expected a {typeof(T).Name} for {what}, got {Describe(o)}");

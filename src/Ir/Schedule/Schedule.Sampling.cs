@@ -7,7 +7,7 @@ public partial class Schedule
     {
         int i = SampleCategoricalPrimitive.Sample(Random, candidates, probs, decision);
         var rv = NewExprRV(candidates[i]);
-        Record(SampleCategoricalPrimitive.Kind, [], [candidates.ToList(), probs.ToList()], [rv], (long)i);
+        Record(SampleCategoricalPrimitive.Kind, [], [candidates.Select(c => (object?)c).ToList(), probs.Select(p => (object?)p).ToList()], [rv], (long)i);
         return rv;
     }
 

@@ -151,5 +151,5 @@ public static class SamplePerfectTilePrimitive
     /// <summary>Inputs [loop]; attrs [n, max_innermost_factor]; outputs [factors...]; decision: the factors.</summary>
     public static readonly InstructionKind Kind = new(Name, isPure: true, (sch, inputs, attrs, decision) =>
         sch.SamplePerfectTile(Args.Rv<LoopRV>(inputs[0], "loop"), (int)Args.Long(attrs[0], "n"), (int)Args.Long(attrs[1], "max_innermost_factor"),
-            decision is null ? null : Args.List(decision is long[] arr ? arr.Cast<object?>().ToList() : decision, "decision").Select(x => Args.Long(x, "factor")).ToList()));
+            decision is null ? null : Args.List(decision, "decision").Select(x => Args.Long(x, "factor")).ToList()));
 }
