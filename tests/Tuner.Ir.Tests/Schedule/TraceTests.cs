@@ -5,7 +5,7 @@ namespace Tuner.Ir.Tests.Schedule;
 
 public class TraceTests
 {
-    /// <summary>A MetaSchedule-like SSRSR tiling of a 64³ matmul with postprocessing, as TVM's trace would record it.</summary>
+    /// <summary>A MetaSchedule-like SSRSR tiling of a 32³ matmul with postprocessing, as TVM's trace would record it.</summary>
     private static TracedSchedule Tiled(PrimFunc f, long seed)
     {
         var sch = new TracedSchedule(f, seed);
@@ -33,7 +33,7 @@ public class TraceTests
     [Fact]
     public void A_tiling_trace_round_trips_through_json_and_replays_to_the_same_function()
     {
-        var f = TestFuncs.Matmul(64, 64, 64);
+        var f = TestFuncs.Matmul(32, 32, 32);
         var sch = Tiled(f, 12345);
         ScheduleAssert.TraceRoundTrips(f, sch);
         ScheduleAssert.SameResults(f, sch.Func);
@@ -48,7 +48,7 @@ public class TraceTests
     [Fact]
     public void The_same_seed_gives_the_same_trace_and_different_seeds_explore()
     {
-        var f = TestFuncs.Matmul(64, 64, 64);
+        var f = TestFuncs.Matmul(32, 32, 32);
         Assert.Equal(Tiled(f, 777).Trace.ToJson(), Tiled(f, 777).Trace.ToJson());
         var distinct = Enumerable.Range(1, 10).Select(s => Tiled(f, s * 7919L + 1).Trace.ToJson()).Distinct().Count();
         Assert.True(distinct > 5, $"{distinct} distinct traces");
@@ -57,7 +57,7 @@ public class TraceTests
     [Fact]
     public void Removing_postproc_stops_before_EnterPostproc()
     {
-        var f = TestFuncs.Matmul(64, 64, 64);
+        var f = TestFuncs.Matmul(32, 32, 32);
         var sch = Tiled(f, 5);
         var json = sch.Trace.ToJson(removePostproc: true);
         Assert.DoesNotContain("EnterPostproc", json);
@@ -91,10 +91,10 @@ public class TraceTests
     [Fact]
     public void WithDecision_changes_what_a_replay_produces()
     {
-        var f = TestFuncs.Matmul(64, 64, 64);
+        var f = TestFuncs.Matmul(32, 32, 32);
         var sch = Tiled(f, 11);
         var tile = sch.Trace.Instructions.First(i => i.Kind.Name == "SamplePerfectTile");
-        var changed = sch.Trace.WithDecision(tile, new long[] { 2, 4, 8 }, removePostproc: false);
+        var changed = sch.Trace.WithDecision(tile, new long[] { 1, 4, 8 }, removePostproc: false);
         Assert.Equal(sch.Trace.Instructions.Count, changed.Instructions.Count);
         var replay = new TracedSchedule(f, 1);
         changed.ApplyTo(replay);
@@ -102,13 +102,13 @@ public class TraceTests
         Assert.Equal(4, extents[1]); // i_1
         Assert.Equal(8, extents[3 + 1]); // i_2 comes after k_0 in the SSRSR order: i_0*j_0 fused, i_1, j_1, k_0, i_2
         ScheduleAssert.SameResults(f, replay.Func);
-        Assert.Equal(new long[] { 2, 4, 8 }, (long[])replay.Trace.GetDecision(replay.Trace.Instructions.First(i => i.Kind.Name == "SamplePerfectTile"))!);
+        Assert.Equal(new long[] { 1, 4, 8 }, (long[])replay.Trace.GetDecision(replay.Trace.Instructions.First(i => i.Kind.Name == "SamplePerfectTile"))!);
     }
 
     [Fact]
     public void A_decision_override_replaces_decisions_during_replay()
     {
-        var f = TestFuncs.Matmul(64, 64, 64);
+        var f = TestFuncs.Matmul(32, 32, 32);
         var sch = Tiled(f, 11);
         var replay = new TracedSchedule(f, 1);
         sch.Trace.ApplyTo(replay, decisionOverride: (inst, _, _, d) => inst.Kind.Name == "SampleCategorical" ? 3L : d);
