@@ -56,16 +56,19 @@ public class FuseTests
     }
 
     [Fact]
-    public void Fuse_without_preserving_unit_iters_binds_a_unit_loop_to_zero()
+    public void Fuse_binds_a_unit_loop_to_zero_as_tvm()
     {
-        var f = TestFuncs.Matmul(1, 16, 4);
-        var sch = new Sched(f);
-        var loops = sch.GetLoops(sch.GetBlock("C"));
-        sch.Fuse([loops[0], loops[1]], preserveUnitIters: false);
-        var c = Block(sch, "C");
-        Assert.Equal("0", IrText.Expr(c.IterValues[0]));
-        Assert.Equal("i_j_fused", IrText.Expr(c.IterValues[1]));
-        ScheduleAssert.SameResults(f, sch.Func);
+        foreach (var preserve in new[] { true, false })
+        {
+            var f = TestFuncs.Matmul(1, 16, 4);
+            var sch = new Sched(f);
+            var loops = sch.GetLoops(sch.GetBlock("C"));
+            sch.Fuse([loops[0], loops[1]], preserveUnitIters: preserve);
+            var c = Block(sch, "C");
+            Assert.Equal("0", IrText.Expr(c.IterValues[0]));
+            Assert.Equal("i_j_fused", IrText.Expr(c.IterValues[1]));
+            ScheduleAssert.SameResults(f, sch.Func);
+        }
     }
 
     [Fact]
@@ -103,6 +106,15 @@ public class FuseTests
         sch.Parallel(loops[0]);
         sch.Annotate(loops[1], "k", "v");
         Assert.Throws<ScheduleError>(() => sch.Fuse([loops[0], loops[1]]));
+    }
+
+    [Fact]
+    public void Fuse_rejects_an_inner_loop_whose_extent_depends_on_an_outer_one()
+    {
+        var sch = new Sched(TestFuncs.Triangle());
+        var loops = sch.GetLoops(sch.GetBlock("B"));
+        var e = Assert.Throws<FuseNotChainError>(() => sch.Fuse(loops));
+        Assert.Equal("Fuse: the extent of loop 'j' depends on loop 'i'", e.Message);
     }
 
     [Fact]

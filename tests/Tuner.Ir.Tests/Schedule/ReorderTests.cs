@@ -71,6 +71,15 @@ public class ReorderTests
     }
 
     [Fact]
+    public void Reorder_rejects_moving_a_loop_outside_a_loop_its_extent_depends_on()
+    {
+        var sch = new Sched(TestFuncs.Triangle());
+        var loops = sch.GetLoops(sch.GetBlock("B"));
+        var e = Assert.Throws<ReorderError>(() => sch.Reorder([loops[1], loops[0]]));
+        Assert.Equal("Reorder: the domain of loop 'j' would depend on loop 'i' inside it", e.Message);
+    }
+
+    [Fact]
     public void Reorder_of_one_loop_changes_nothing()
     {
         var sch = new Sched(TestFuncs.Matmul());

@@ -95,6 +95,16 @@ public class SplitTests
     }
 
     [Fact]
+    public void Split_of_a_parallel_loop_makes_serial_loops_as_tvm()
+    {
+        var sch = new Sched(TestFuncs.Vector(16));
+        var loop = sch.GetLoops(sch.GetBlock("B"))[0];
+        sch.Parallel(loop);
+        var parts = sch.Split(loop, [null, 4L]);
+        Assert.All(parts, p => Assert.Equal(ForKind.Serial, sch.State.FindLoop(sch.Get(p), "t").Kind));
+    }
+
+    [Fact]
     public void Split_rejects_factors_whose_product_is_less_than_the_extent()
     {
         var sch = new Sched(TestFuncs.Vector(64));

@@ -6,7 +6,8 @@ public sealed class FuseNotChainError(string reason) : ScheduleError(FusePrimiti
 /// <summary>
 /// TVM's fuse(*loops, preserve_unit_iters): replaces directly nested loops (each the only child of the previous)
 /// by one loop <c>i_j_fused</c> of the product extent; the old vars become <c>fused // e_j</c>, <c>fused % e_j</c>
-/// (canonicalised). Preconditions: at least one loop; each inner loop is the whole body of the loop before it; no
+/// (canonicalised); unit loops become 0. preserve_unit_iters is recorded but, as the substitution already maps
+/// unit loops to 0, changes nothing here. Preconditions: at least one loop; each inner loop is the whole body of the loop before it; no
 /// loop has an annotation or thread binding; all start at 0; an inner extent does not use an outer fused var.
 /// Result: the fused loop var.
 /// </summary>
@@ -51,13 +52,15 @@ public static class FusePrimitive
         var name = loops[0].LoopVar.Name + string.Concat(loops.Skip(1).Select(l => "_" + l.LoopVar.Name)) + "_fused";
         var fused = new Var(name, t);
 
+        // As TVM: loop k becomes (fused % (e_k * ... * e_n)) // (e_k+1 * ... * e_n); unit loops become 0.
         var sub = new Dictionary<Var, Expr>();
-        Expr tot = fused;
+        Expr lower = new IntImm(t, 1);
         for (int i = loops.Count - 1; i >= 0; i--)
         {
-            if (!preserveUnitIters && E.IsConst(loops[i].Extent, 1)) { sub[loops[i].LoopVar] = new IntImm(t, 0); continue; }
-            sub[loops[i].LoopVar] = E.FloorMod(tot, loops[i].Extent);
-            tot = E.FloorDiv(tot, loops[i].Extent);
+            var l = loops[i];
+            if (E.IsConst(l.Extent, 1)) { sub[l.LoopVar] = new IntImm(t, 0); continue; }
+            sub[l.LoopVar] = i == 0 ? E.FloorDiv(fused, lower) : E.FloorDiv(E.FloorMod(fused, lower * l.Extent), lower);
+            lower = lower * l.Extent;
         }
         Expr extent = new IntImm(t, 1);
         foreach (var l in loops) extent = extent * l.Extent;

@@ -7,7 +7,7 @@ public sealed class ReorderError(string reason) : ScheduleError(ReorderPrimitive
 /// TVM's reorder(*loops): permutes the given loops inside the chain from the outermost to the innermost of them;
 /// loops of that chain not listed keep their positions. Loop vars are kept (their LoopRVs stay valid).
 /// Preconditions: no loop repeats; all are in one loop nest (no block between them); every loop from the outermost
-/// down to the innermost given has a single child; an extent does not depend on another loop of the chain; blocks
+/// down to the innermost given has a single child; after reordering no loop's domain uses a loop inside it; blocks
 /// under the innermost loop have only data-parallel/reduction iters with affine bindings.
 /// </summary>
 public static class ReorderPrimitive
@@ -36,10 +36,6 @@ public static class ReorderPrimitive
         for (int i = 0; i + 1 < chain.Count; i++)
             if (!ReferenceEquals(chain[i].Body, chain[i + 1]))
                 throw new ReorderError($"loop '{chain[i].LoopVar.Name}' has more than one child or a non-loop statement between it and loop '{chain[i + 1].LoopVar.Name}'");
-        foreach (var a in chain)
-            foreach (var b in chain)
-                if (!ReferenceEquals(a, b) && (LoopChecks.Uses(a.Extent, b.LoopVar) || LoopChecks.Uses(a.Min, b.LoopVar)))
-                    throw new ReorderError($"the extent of loop '{a.LoopVar.Name}' depends on loop '{b.LoopVar.Name}'");
         foreach (var br in LoopChecks.BlocksUnder(bottom.Body))
         {
             var b = br.Block;
@@ -71,6 +67,11 @@ public static class ReorderPrimitive
         var byVar = chain.ToDictionary(l => l.LoopVar);
         // Positions of listed loops take the listed loops in the given order; others stay.
         var newOrder = chain.Select(l => given.Contains(l.LoopVar) ? byVar[queue.Dequeue()] : l).ToList();
+        // As TVM: after reordering, no loop's domain may use a loop now inside it.
+        for (int i = 0; i < newOrder.Count; i++)
+            for (int j = i + 1; j < newOrder.Count; j++)
+                if (LoopChecks.Uses(newOrder[i].Extent, newOrder[j].LoopVar) || LoopChecks.Uses(newOrder[i].Min, newOrder[j].LoopVar))
+                    throw new ReorderError($"the domain of loop '{newOrder[i].LoopVar.Name}' would depend on loop '{newOrder[j].LoopVar.Name}' inside it");
         Stmt body = chain[^1].Body;
         for (int i = newOrder.Count - 1; i >= 0; i--) body = newOrder[i] with { Body = body };
         s.Replace(chain[0], body);

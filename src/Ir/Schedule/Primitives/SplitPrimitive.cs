@@ -69,7 +69,7 @@ public static class SplitPrimitive
         if (!disablePredication && product > extent)
             body = new PredicateAppender(E.Lt(sub, new IntImm(t, extent))).VisitStmt(body);
         for (int i = fs.Length - 1; i >= 0; i--)
-            body = new For(vars[i], new IntImm(t, 0), new IntImm(t, fs[i]), loop.Kind, body);
+            body = new For(vars[i], new IntImm(t, 0), new IntImm(t, fs[i]), ForKind.Serial, body); // as TVM: new loops are serial
 
         s.Replace(loop, body);
         var all = IndexSimplifier.ForLoopsIn(s.Func.Body);

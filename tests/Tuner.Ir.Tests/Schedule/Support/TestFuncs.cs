@@ -73,6 +73,17 @@ internal static class TestFuncs
         return Func([a, b], body);
     }
 
+    /// <summary>A triangular nest: for i in 16, for j in i + 1: B[i, j] = A[i, j] (block "B"); j's extent uses i.</summary>
+    public static PrimFunc Triangle()
+    {
+        var f = Elementwise();
+        var root = ((BlockRealize)f.Body).Block;
+        var first = (For)((SeqStmt)root.Body).Stmts[0];
+        var inner = (For)first.Body;
+        var tri = first with { Body = inner with { Extent = first.LoopVar + 1 } };
+        return f with { Body = ((BlockRealize)f.Body) with { Block = root with { Body = tri } } };
+    }
+
     /// <summary>Random inputs for each parameter buffer (outputs too: the evaluator overwrites them).</summary>
     public static List<NDArray> RandomArgs(PrimFunc f, int seed) =>
         f.ParamBuffers.Select((b, i) => NDArray.Random(b.Dtype, b.ConstShape()!, seed + i)).ToList();
