@@ -1,3 +1,4 @@
+using Tuner.Ir.Interp;
 using Tuner.Ir.Schedule;
 
 namespace Tuner.Ir.Tests.Schedule.Support;
@@ -5,13 +6,14 @@ namespace Tuner.Ir.Tests.Schedule.Support;
 /// <summary>Checks shared by the primitive tests: results preserved, trace JSON round trip and replay.</summary>
 internal static class ScheduleAssert
 {
-    /// <summary>The scheduled function computes the same outputs as the original on seeded random inputs (relative tolerance 1e-5).</summary>
+    /// <summary>The scheduled function computes the same outputs as the original on seeded random inputs (interpreter; relative tolerance 1e-5).</summary>
     public static void SameResults(PrimFunc original, PrimFunc scheduled, int seed = 7)
     {
         var x = TestFuncs.RandomArgs(original, seed);
         var y = x.Select(a => a.Clone()).ToList();
-        RefEval.Run(original, x);
-        RefEval.Run(scheduled, y);
+        // Region checks too: every access must stay inside the regions its block declares.
+        Interpreter.Run(original, x, new InterpreterOptions(CheckRegions: true));
+        Interpreter.Run(scheduled, y, new InterpreterOptions(CheckRegions: true));
         for (int i = 0; i < x.Count; i++)
             for (long k = 0; k < x[i].Size; k++)
             {
