@@ -33,9 +33,32 @@ public class SplitTests
         var f = TestFuncs.Vector(64);
         var sch = new TracedSchedule(f, seed: 1);
         sch.Split(sch.GetLoops(sch.GetBlock("B"))[0], [2L, 4L, 8L]);
-        Assert.Equal("(((i_0 * 4) + i_1) * 8) + i_2", IrText.Expr(Block(sch, "B").IterValues[0]));
+        Assert.Equal("((i_0 * 32) + (i_1 * 8)) + i_2", IrText.Expr(Block(sch, "B").IterValues[0]));
         ScheduleAssert.SameResults(f, sch.Func);
         ScheduleAssert.TraceRoundTrips(f, sch);
+    }
+
+    [Fact]
+    public void Splitting_an_inner_loop_again_keeps_a_flat_sum()
+    {
+        var f = TestFuncs.Vector(16);
+        var sch = new TracedSchedule(f, seed: 1);
+        var parts = sch.Split(sch.GetLoops(sch.GetBlock("B"))[0], [4L, 4L]);
+        sch.Split(parts[1], [2L, 2L]);
+        Assert.Equal("((i_0 * 4) + (i_1_0 * 2)) + i_1_1", IrText.Expr(Block(sch, "B").IterValues[0]));
+        ScheduleAssert.SameResults(f, sch.Func);
+        ScheduleAssert.TraceRoundTrips(f, sch);
+    }
+
+    [Fact]
+    public void Fusing_the_loops_of_a_split_gives_back_the_plain_binding()
+    {
+        var f = TestFuncs.Vector(16);
+        var sch = new Sched(f, seed: 1);
+        var parts = sch.Split(sch.GetLoops(sch.GetBlock("B"))[0], [4L, 4L]);
+        sch.Fuse(parts);
+        Assert.Equal("i_0_i_1_fused", IrText.Expr(Block(sch, "B").IterValues[0]));
+        ScheduleAssert.SameResults(f, sch.Func);
     }
 
     [Fact]
@@ -88,7 +111,7 @@ public class SplitTests
         var loop = sch.GetLoops(sch.GetBlock("B"))[0];
         var tiles = sch.SamplePerfectTile(loop, 3, 8, decision: [2, 4, 8]);
         sch.Split(loop, tiles.Cast<ExprRV?>().ToList());
-        Assert.Equal("(((i_0 * 4) + i_1) * 8) + i_2", IrText.Expr(Block(sch, "B").IterValues[0]));
+        Assert.Equal("((i_0 * 32) + (i_1 * 8)) + i_2", IrText.Expr(Block(sch, "B").IterValues[0]));
         Assert.Contains("[\"Split\",[\"l1\",\"v2\",\"v3\",\"v4\"],[1,0],[\"l5\",\"l6\",\"l7\"]]", sch.Trace.ToJson());
         Assert.EndsWith("[[2,[2,4,8]]]]", sch.Trace.ToJson());
         ScheduleAssert.TraceRoundTrips(f, sch);

@@ -44,6 +44,12 @@ internal sealed class IndexSimplifier(IReadOnlyDictionary<Var, (long Min, long M
                 if (cy == 0) return x;
                 if (cx is not null) return Fold(BinOp.Add, y, x) ?? new Binary(BinOp.Add, y, x);
                 if (cy is { } c2 && x is Binary { Op: BinOp.Add, B: IntImm c1 } inner) return Make(BinOp.Add, inner.A, new IntImm(t, c1.Value + c2));
+                // Left-associated sums, as TVM prints them: x + (y + z) → (x + y) + z.
+                if (y is Binary { Op: BinOp.Add } ys) return Make(BinOp.Add, Make(BinOp.Add, x, ys.A), ys.B);
+                // (z // c) * c + z % c → z
+                if (x is Binary { Op: BinOp.Mul, A: Binary { Op: BinOp.FloorDiv } q, B: IntImm qc } && q.B is IntImm qd && qd.Value == qc.Value
+                    && y is Binary { Op: BinOp.FloorMod, B: IntImm rd } r && rd.Value == qc.Value && r.A.Equals(q.A))
+                    return q.A;
                 break;
             case BinOp.Sub:
                 if (cy == 0) return x;
@@ -54,6 +60,9 @@ internal sealed class IndexSimplifier(IReadOnlyDictionary<Var, (long Min, long M
                 if (cy == 1) return x;
                 if (cx is not null) return Fold(BinOp.Mul, y, x) ?? new Binary(BinOp.Mul, y, x);
                 if (cy is { } m2 && x is Binary { Op: BinOp.Mul, B: IntImm m1 } mi) return Make(BinOp.Mul, mi.A, new IntImm(t, m1.Value * m2));
+                // Distribute a constant over a sum: (a + b) * c → a*c + b*c (TVM's canonical sum of scaled iters).
+                if (cy is not null && x is Binary { Op: BinOp.Add or BinOp.Sub } sum)
+                    return Make(sum.Op, Make(BinOp.Mul, sum.A, y), Make(BinOp.Mul, sum.B, y));
                 break;
             case BinOp.FloorDiv when cy is { } d && d > 0:
                 if (d == 1) return x;
