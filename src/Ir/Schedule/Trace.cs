@@ -145,6 +145,9 @@ public sealed class Trace
     /// <summary>Parses TVM's trace JSON into a trace with fresh RVs (apply it with <see cref="ApplyTo"/>).</summary>
     public static Trace FromJson(string json) => TraceJson.Read(json);
 
+    /// <summary>The Python form TVM prints (def apply_trace(sch): ...).</summary>
+    public string AsPython(bool removePostproc = false) => TracePython.Write(this, removePostproc);
+
     public override string ToString() => ToJson();
 }
 

@@ -166,3 +166,28 @@ public class TraceTests
         Assert.Equal("instruction 0: random variable 'b9' is not defined", e.Message);
     }
 }
+
+public class TracePythonTests
+{
+    [Fact]
+    public void The_python_form_reads_like_tvms()
+    {
+        var sch = new TracedSchedule(TestFuncs.Matmul(), 1);
+        var c = sch.GetBlock("C");
+        var loops = sch.GetLoops(c);
+        var t = sch.SamplePerfectTile(loops[0], 2, 16, decision: [4, 4]);
+        sch.Split(loops[0], t.Cast<ExprRV?>().ToList());
+        sch.Annotate(c, "meta_schedule.tiling_structure", "SSRSRS");
+        sch.Fuse([loops[1], loops[2]]);
+        Assert.Equal(
+            "# from tvm import tir\ndef apply_trace(sch: tir.Schedule) -> None:\n"
+            + "  b0 = sch.get_block(name=\"C\", func_name=\"main\")\n"
+            + "  l1, l2, l3 = sch.get_loops(block=b0)\n"
+            + "  v4, v5 = sch.sample_perfect_tile(loop=l1, n=2, max_innermost_factor=16, decision=[4, 4])\n"
+            + "  l6, l7 = sch.split(loop=l1, factors=[v4, v5], preserve_unit_iters=True, disable_predication=False)\n"
+            + "  sch.annotate(block_or_loop=b0, ann_key=\"meta_schedule.tiling_structure\", ann_val=\"SSRSRS\")\n"
+            + "  l8 = sch.fuse(l2, l3, preserve_unit_iters=True)\n",
+            sch.Trace.AsPython());
+        Assert.EndsWith("  pass\n", new Trace().AsPython());
+    }
+}
