@@ -55,19 +55,22 @@ public static class BlockInstructionKinds
 
 public partial class Schedule
 {
-    /// <summary>Adds a block copying buffer reads[readBufferIndex] of a block into a cache in <paramref name="storageScope"/>; returns the cache block.</summary>
+    /// <summary>
+    /// Adds a block copying buffer reads[readBufferIndex] of a block into a cache in <paramref name="storageScope"/>;
+    /// only <paramref name="consumerBlocks"/> read the cache when given. Returns the cache block.
+    /// </summary>
     public BlockRV CacheRead(BlockRV block, int readBufferIndex, string storageScope, IReadOnlyList<BlockRV>? consumerBlocks = null)
     {
-        if (consumerBlocks is { Count: > 0 }) throw new ScheduleError("CacheRead", "consumer_blocks is not supported");
-        var rv = NewBlockRV(CacheReadPrimitive.Apply(State, Get(block), readBufferIndex, storageScope));
-        Record(BlockInstructionKinds.CacheRead, [block, new List<object?>()], [(long)readBufferIndex, storageScope], [rv]);
+        var consumers = consumerBlocks is { Count: > 0 } ? consumerBlocks.Select(Get).ToList() : null;
+        var rv = NewBlockRV(CacheReadPrimitive.Apply(State, Get(block), readBufferIndex, storageScope, consumers));
+        Record(BlockInstructionKinds.CacheRead, [block, (consumerBlocks ?? []).Cast<object?>().ToList()], [(long)readBufferIndex, storageScope], [rv]);
         return rv;
     }
 
     /// <summary>Adds a block writing back a cache of buffer writes[writeBufferIndex] of a block; returns the cache block.</summary>
     public BlockRV CacheWrite(BlockRV block, int writeBufferIndex, string storageScope, IReadOnlyList<BlockRV>? consumerBlocks = null)
     {
-        if (consumerBlocks is { Count: > 0 }) throw new ScheduleError("CacheWrite", "consumer_blocks is not supported");
+        if (consumerBlocks is { Count: > 0 }) throw new ScheduleError("CacheWrite", "consumer_blocks is not supported by the cache_write core");
         var rv = NewBlockRV(CacheWritePrimitive.Apply(State, Get(block), writeBufferIndex, storageScope));
         Record(BlockInstructionKinds.CacheWrite, [block, new List<object?>()], [(long)writeBufferIndex, storageScope], [rv]);
         return rv;
