@@ -42,10 +42,16 @@ public class BlockKindsTests
         var sch = new TracedSchedule(f, 1);
         var b = sch.GetBlock("B");
         var c = sch.GetBlock("C");
-        sch.CacheRead(c, 0, "global");
         sch.ComputeAt(b, sch.GetLoops(c)[0]);
         ScheduleAssert.SameResults(f, sch.Func);
         ScheduleAssert.TraceRoundTrips(f, sch);
+
+        var cr = new TracedSchedule(f, 1);
+        var c2 = cr.GetBlock("C");
+        cr.CacheRead(c2, 0, "global", [c2]);
+        Assert.Contains("[\"CacheRead\",[\"b0\",[\"b0\"]],[0,\"global\"],[\"b1\"]]", cr.Trace.ToJson());
+        ScheduleAssert.SameResults(f, cr.Func);
+        ScheduleAssert.TraceRoundTrips(f, cr);
 
         var inl = new TracedSchedule(f, 1);
         inl.ComputeInline(inl.GetBlock("B"));
@@ -89,7 +95,7 @@ public class BlockKindsTests
         rf.RFactor(k[0], 0);
         ScheduleAssert.SameResults(f, rf.Func);
         ScheduleAssert.TraceRoundTrips(f, rf);
-        Assert.Contains("[\"RFactor\",[\"l5\"],[0],[\"b7\"]]", rf.Trace.ToJson());
+        Assert.Contains("[\"RFactor\",[\"l4\"],[0],[\"b6\"]]", rf.Trace.ToJson());
     }
 }
 #endif
