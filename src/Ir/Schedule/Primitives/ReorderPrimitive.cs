@@ -42,7 +42,7 @@ public static class ReorderPrimitive
             for (int i = 0; i < b.IterVars.Count; i++)
             {
                 if (b.IterVars[i].Kind is not (IterKind.Spatial or IterKind.Reduce))
-                    throw new ReorderError($"block '{b.Name}' under the loops has a {b.IterVars[i].Kind.ToString().ToLowerInvariant()} iter '{b.IterVars[i].Var.Name}'");
+                    throw new ReorderError($"block '{b.Name}' under the loops has iter '{b.IterVars[i].Var.Name}' of kind {b.IterVars[i].Kind.ToString().ToLowerInvariant()}; only data-parallel and reduction iters can be reordered");
                 if (!LoopChecks.IsAffine(br.IterValues[i]))
                     throw new ReorderError($"block '{b.Name}' under the loops does not have an affine binding for '{b.IterVars[i].Var.Name}'");
             }
