@@ -46,6 +46,25 @@ public class SamplingTests
         Assert.True(distinct > 10, $"only {distinct} distinct tilings over 30 seeds");
     }
 
+    // Expected draws from a C++ transcription of TVM's sampling.cc (prime table, SampleInt, SampleWithoutReplacement,
+    // redraw loop) compiled with g++ 12 / libstdc++ over TVM's engine, state 1000003, three consecutive samples each.
+    [Theory]
+    [InlineData(512, 4, 64, "[32,1,2,8] [32,2,8,1] [16,4,8,1]")]
+    [InlineData(512, 4, 16, "[32,1,2,8] [32,2,8,1] [16,4,8,1]")]
+    [InlineData(1024, 2, 16, "[128,8] [1024,1] [64,16]")]
+    [InlineData(96, 3, 8, "[8,6,2] [8,12,1] [1,24,4]")]
+    [InlineData(210, 4, -1, "[1,10,3,7] [1,15,14,1] [5,1,21,2]")]
+    [InlineData(131074, 2, -1, "[1,131074] [1,131074] [131074,1]")]
+    [InlineData(131074, 3, -1, "[1,2,65537] [1,2,65537] [1,131074,1]")]
+    [InlineData(64, 5, 4, "[16,1,2,2,1] [2,4,2,1,4] [2,1,16,2,1]")]
+    public void Perfect_tile_draws_match_tvms_algorithm_over_libstdcxx(int extent, int n, int max, string expected)
+    {
+        var sch = new Sched(TestFuncs.Vector(extent), 1000003);
+        var loop = sch.GetLoops(sch.GetBlock("B"))[0];
+        var draws = Enumerable.Range(0, 3).Select(_ => "[" + string.Join(",", sch.SamplePerfectTile(loop, n, max).Select(sch.Get)) + "]");
+        Assert.Equal(expected, string.Join(" ", draws));
+    }
+
     [Fact]
     public void A_stale_perfect_tile_decision_is_repaired_innermost_first()
     {
