@@ -39,13 +39,11 @@ public static class ReorderPrimitive
         foreach (var br in LoopChecks.BlocksUnder(bottom.Body))
         {
             var b = br.Block;
-            for (int i = 0; i < b.IterVars.Count; i++)
-            {
-                if (b.IterVars[i].Kind is not (IterKind.Spatial or IterKind.Reduce))
-                    throw new ReorderError($"block '{b.Name}' under the loops has iter '{b.IterVars[i].Var.Name}' of kind {b.IterVars[i].Kind.ToString().ToLowerInvariant()}; only data-parallel and reduction iters can be reordered");
-                if (!LoopChecks.IsAffine(br.IterValues[i]))
-                    throw new ReorderError($"block '{b.Name}' under the loops does not have an affine binding for '{b.IterVars[i].Var.Name}'");
-            }
+            foreach (var iv in b.IterVars)
+                if (iv.Kind is not (IterKind.Spatial or IterKind.Reduce))
+                    throw new ReorderError($"block '{b.Name}' under the loops has iter '{iv.Var.Name}' of kind {iv.Kind.ToString().ToLowerInvariant()}; only data-parallel and reduction iters can be reordered");
+            if (LoopChecks.AffineBindingError(s, br) is { } why)
+                throw new ReorderError($"block '{b.Name}' under the loops does not have an affine binding: {why}");
         }
         return chain;
     }

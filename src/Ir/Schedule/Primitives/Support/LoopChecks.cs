@@ -1,3 +1,5 @@
+using Tuner.Ir.Analysis;
+
 namespace Tuner.Ir.Schedule;
 
 /// <summary>Preconditions shared by the loop primitives (TVM's HasAnnotationOrThreadBinding, LoopNotStartWithZero, parallelizability).</summary>
@@ -30,24 +32,36 @@ internal static class LoopChecks
     /// data-parallel iter (a reduction iter is allowed only for threadIdx bindings: cross-thread reduction), and the
     /// bindings must look affine.
     /// </summary>
-    public static void Parallelizable(string primitive, For loop, string? threadTag = null)
+    public static void Parallelizable(ScheduleState s, string primitive, For loop, string? threadTag = null)
     {
         bool allowReduce = threadTag is not null && threadTag.StartsWith("threadIdx", StringComparison.Ordinal);
-        NodeWalker.Walk(loop.Body, s =>
+        foreach (var br in BlocksUnder(loop.Body))
         {
-            if (s is not BlockRealize br) return;
             var b = br.Block;
+            if (!br.IterValues.Any(v => Uses(v, loop.LoopVar))) continue;
+            if (AffineBindingError(s, br) is { } why)
+                throw new ScheduleError(primitive, $"block '{b.Name}' under loop '{loop.LoopVar.Name}' does not have an affine binding: {why}");
             for (int i = 0; i < b.IterVars.Count; i++)
             {
                 var iv = b.IterVars[i];
                 if (!Uses(br.IterValues[i], loop.LoopVar)) continue;
-                if (!IsAffine(br.IterValues[i]))
-                    throw new ScheduleError(primitive, $"block '{b.Name}' under loop '{loop.LoopVar.Name}' does not have an affine binding for '{iv.Var.Name}'");
                 if (iv.Kind == IterKind.Spatial || (iv.Kind == IterKind.Reduce && allowReduce)) continue;
                 throw new ScheduleError(primitive,
                     $"loop '{loop.LoopVar.Name}' cannot be {Verb(primitive)} because block '{b.Name}' binds its {iv.Kind.ToString().ToLowerInvariant()} iter '{iv.Var.Name}' to it");
             }
-        });
+        }
+    }
+
+    /// <summary>
+    /// Why a block's iter bindings are not quasi-affine in the loops above it (TVM's affine-binding property, via
+    /// <see cref="IterMapDetector"/>), or null when they are.
+    /// </summary>
+    public static string? AffineBindingError(ScheduleState s, BlockRealize br)
+    {
+        if (br.IterValues.Count == 0) return null;
+        var ranges = s.LoopsAbove(br).ToDictionary(f => f.LoopVar, f => new Range(f.Min, f.Extent));
+        var r = IterMapDetector.Detect(br.IterValues, ranges);
+        return r.IsAffine ? null : r.Error ?? "not affine";
     }
 
     private static string Verb(string primitive) => primitive switch
@@ -56,17 +70,6 @@ internal static class LoopChecks
         "Vectorize" => "vectorized",
         "Bind" => "bound to a thread axis",
         _ => "transformed",
-    };
-
-    /// <summary>A quasi-affine index: loop vars, constants, +, −, × by a constant, floordiv/floormod by a positive constant.</summary>
-    public static bool IsAffine(Expr e) => e switch
-    {
-        Var or IntImm => true,
-        Cast c => IsAffine(c.Value),
-        Binary { Op: BinOp.Add or BinOp.Sub } b => IsAffine(b.A) && IsAffine(b.B),
-        Binary { Op: BinOp.Mul } b => (b.A is IntImm || b.B is IntImm) && IsAffine(b.A) && IsAffine(b.B),
-        Binary { Op: BinOp.FloorDiv or BinOp.FloorMod, B: IntImm { Value: > 0 } } b => IsAffine(b.A),
-        _ => false,
     };
 
     /// <summary>Every block realize under a statement (all depths).</summary>
