@@ -70,9 +70,9 @@ public partial class Schedule
     /// <summary>Adds a block writing back a cache of buffer writes[writeBufferIndex] of a block; returns the cache block.</summary>
     public BlockRV CacheWrite(BlockRV block, int writeBufferIndex, string storageScope, IReadOnlyList<BlockRV>? consumerBlocks = null)
     {
-        if (consumerBlocks is { Count: > 0 }) throw new ScheduleError("CacheWrite", "consumer_blocks is not supported by the cache_write core");
-        var rv = NewBlockRV(CacheWritePrimitive.Apply(State, Get(block), writeBufferIndex, storageScope));
-        Record(BlockInstructionKinds.CacheWrite, [block, new List<object?>()], [(long)writeBufferIndex, storageScope], [rv]);
+        var consumers = consumerBlocks is { Count: > 0 } ? consumerBlocks.Select(Get).ToList() : null;
+        var rv = NewBlockRV(CacheWritePrimitive.Apply(State, Get(block), writeBufferIndex, storageScope, consumers));
+        Record(BlockInstructionKinds.CacheWrite, [block, (consumerBlocks ?? []).Cast<object?>().ToList()], [(long)writeBufferIndex, storageScope], [rv]);
         return rv;
     }
 
@@ -111,7 +111,8 @@ public partial class Schedule
     /// <summary>Splits a reduction block's init out above <paramref name="loop"/>; returns the init block.</summary>
     public BlockRV DecomposeReduction(BlockRV block, LoopRV loop)
     {
-        var rv = NewBlockRV(DecomposeReductionPrimitive.Apply(State, Get(block), RealLoop(loop, "DecomposeReduction")));
+        var rv = NewBlockRV(DecomposeReductionPrimitive.Apply(State, Get(block), RealLoop(loop, "DecomposeReduction"), out var update));
+        _blocks[block] = update; // as TVM's sref: the RV follows the reduction block, now named <name>_update
         Record(BlockInstructionKinds.DecomposeReduction, [block, loop], [], [rv]);
         return rv;
     }

@@ -149,6 +149,25 @@ public class CacheReadWriteTests
     }
 
     [Fact]
+    public void CacheWrite_lets_named_consumers_read_the_cache_and_copies_back_before_the_others()
+    {
+        var (a, b, c, d) = (Buf("A", 8), Buf("B", 8), Buf("C", 8), Buf("D", 8));
+        var f = Func([a, b, d], [c],
+            Compute("C", "S", [8], ["i"], v => St(c, L(a, v[0]) * F(2), v[0])),
+            Compute("use1", "S", [8], ["i"], v => St(b, L(c, v[0]) + F(1), v[0])),
+            Compute("use2", "S", [8], ["i"], v => St(d, L(c, v[0]) - F(1), v[0])));
+        var s = new ScheduleState(f);
+        CacheWritePrimitive.Apply(s, "C", 0, "local", ["use1"]);
+        Assert.Equal(["C", "use1", "C_local", "use2"], BlockNames(s));
+        Assert.Equal(["C_local[v_i]"], s.FindBlock("use1", "t").Block.Reads.Select(Show));
+        Assert.Equal(["C[v_i]"], s.FindBlock("use2", "t").Block.Reads.Select(Show));
+        AssertSameOutputs(f, s.Func);
+
+        var e = Assert.Throws<CacheWriteError>(() => CacheWritePrimitive.Apply(new ScheduleState(f), "C", 0, "local", ["C"]));
+        Assert.Equal("CacheWrite: block 'C' does not read buffer 'C'", e.Message);
+    }
+
+    [Fact]
     public void CacheWrite_rejects_a_write_index_out_of_range()
     {
         var s = new ScheduleState(BlockTestWorkloads.Matmul());

@@ -11,11 +11,12 @@ public sealed class CacheWriteError(string reason) : ScheduleError("CacheWrite",
 /// Result: the name of the copy-back block, <c>buffer_scope</c> (made unique; e.g. "C_global"), which reads the new
 /// buffer <c>buffer_scope</c> (allocated in the scope block) and writes the original. The writer keeps its name and now
 /// loads, stores and declares the new buffer. The copy covers the writer's written region and sits right after the
-/// writer, before the first consumer (at the end of the scope when there is none).
+/// writer, before the first consumer (at the end of the scope when there is none). Consumers named in
+/// <paramref name="consumerBlocks"/> read the cache directly instead (and the copy goes before the first other consumer).
 /// </summary>
 public static class CacheWritePrimitive
 {
-    public static string Apply(ScheduleState s, string block, int writeBufferIndex, string scope)
+    public static string Apply(ScheduleState s, string block, int writeBufferIndex, string scope, IReadOnlyList<string>? consumerBlocks = null)
     {
         var br = s.FindBlock(block, "CacheWrite");
         var scopeBlock = s.ParentBlock(br) ?? throw new CacheWriteError($"block '{block}' is the root block");
@@ -27,16 +28,26 @@ public static class CacheWritePrimitive
         if (others.Count > 0)
             throw new CacheWriteError($"block '{block}' is not the only writer of buffer '{buf.Name}' (block '{others[0].Block.Name}' writes it too)");
 
+        var named = (consumerBlocks ?? []).ToHashSet();
+        foreach (var n in named)
+            if (!BlockScopeQueries.Reads(s.FindBlock(n, "CacheWrite").Block, buf))
+                throw new CacheWriteError($"block '{n}' does not read buffer '{buf.Name}'");
+
         // Core.
         var cacheBuf = CacheStage.WithScope(buf, scope);
         var name = s.FreshBlockName($"{buf.Name}_{scope}");
-        var consumers = children.Where(c => !ReferenceEquals(c, br) && BlockScopeQueries.Reads(c.Block, buf)).ToList();
+        var consumers = children.Where(c => !ReferenceEquals(c, br) && BlockScopeQueries.Reads(c.Block, buf) && !named.Contains(c.Block.Name)).ToList();
         var (owner, pos) = CacheStage.Location(s, scopeBlock, br, consumers);
         var region = CacheStage.Relax(s, br, br.Block.Writes[writeBufferIndex], owner);
         var stage = CacheStage.Make(region, cacheBuf, buf, name);
 
         var ownerLoop = owner as For;
-        s.Replace(br.Block, new CacheStage.BufferSwap(buf, cacheBuf).VisitStmt(br.Block));
+        var swap = new CacheStage.BufferSwap(buf, cacheBuf);
+        foreach (var n in named.Append(block))
+        {
+            var nb = s.FindBlock(n, "CacheWrite").Block;
+            s.Replace(nb, swap.VisitStmt(nb));
+        }
         Stmt newOwner = ownerLoop is not null ? s.FindLoop(ownerLoop.LoopVar, "CacheWrite") : s.FindBlock(scopeBlock.Name, "CacheWrite").Block;
         CacheStage.Insert(s, newOwner, pos, stage);
         BlockTreeEdit.AddAlloc(s, scopeBlock.Name, cacheBuf);
