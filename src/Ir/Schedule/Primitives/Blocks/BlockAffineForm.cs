@@ -1,10 +1,11 @@
+using Tuner.Ir.Analysis;
+
 namespace Tuner.Ir.Schedule;
 
 /// <summary>
-/// Interim affine normal form for index expressions (c0 + Σ ci·atom), used by the block primitives until
-/// Tuner.Ir.Analysis lands: atoms are variables or non-affine subterms (floordiv/floormod that do not fold,
-/// products of variables, casts...). Converting back gives a canonical, simplified expression, which is how
-/// new bindings and regions come out readable (i*4 + ax0 instead of i*4 + 0 + ax0 - 0).
+/// Linear form of an index expression (c0 + Σ ci·atom; atoms are variables or non-affine subterms such as a
+/// floordiv that does not fold), used by the block primitives to invert write indices (v + c, c·v + k) and to
+/// combine bounds. Converting back goes through <see cref="Analyzer"/>, so results are in TVM's canonical form.
 /// </summary>
 internal sealed class BlockAffineForm
 {
@@ -115,8 +116,11 @@ internal sealed class BlockAffineForm
         return r;
     }
 
+    /// <summary>The form as an expression in the analyzer's canonical (TVM) order.</summary>
+    public Expr ToExpr() => new Analyzer().Simplify(Build());
+
     /// <summary>Terms in first-appearance order, positive terms first when the leading one would be negative; constant last.</summary>
-    public Expr ToExpr()
+    private Expr Build()
     {
         Expr? acc = null;
         var ordered = _terms.Where(t => t.Coef > 0).Concat(_terms.Where(t => t.Coef < 0));
