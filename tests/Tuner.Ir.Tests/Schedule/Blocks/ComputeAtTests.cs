@@ -229,4 +229,32 @@ public class ComputeAtTests
         Assert.False(ReverseComputeAtPrimitive.CanApply(s, "norm", Loop(s, "expsum", 0)));
         Assert.Same(before, s.Func);
     }
+
+    [Fact]
+    public void CandidateLoops_see_through_a_loop_body_holding_several_statements()
+    {
+        // After compute_at of exp into norm's row loop, maxelem's consumer exp sits in a sequence under that loop.
+        var s = new ScheduleState(BlockTestWorkloads.Softmax());
+        var i = Loop(s, "norm", 0);
+        ComputeAtPrimitive.Apply(s, "expsum", i, false, -1);
+        ComputeAtPrimitive.Apply(s, "exp", i, false, -1);
+        Assert.Equal(LoopsOf(s, "exp"), ComputeAtPrimitive.CandidateLoops(s, "maxelem"));
+        // exp's consumers now share loop i, but exp already sits under it: compute_at there is rejected, as in TVM.
+        Assert.Empty(ComputeAtPrimitive.CandidateLoops(s, "exp"));
+    }
+
+    [Fact]
+    public void CandidateLoops_of_a_producer_whose_consumer_sits_directly_in_a_statement_sequence()
+    {
+        var (a, p, b, c) = (Buf("A", 8, 8), Buf("P", 8, 8), Buf("B", 8, 8), Buf("C", 8, 8));
+        var f = Func([a, c], [p, b],
+            Compute("P", "SS", [8, 8], ["i", "j"], v => St(p, L(a, v[0], v[1]) + F(1), v[0], v[1])),
+            Compute("B", "SS", [8, 8], ["i", "j"], v => St(b, L(p, v[0], v[1]) * F(2), v[0], v[1])),
+            Compute("C", "SS", [8, 8], ["i", "j"], v => St(c, L(b, v[0], v[1]) + F(1), v[0], v[1])));
+        var s = new ScheduleState(f);
+        ComputeAtPrimitive.Apply(s, "B", Loop(s, "C", 1), false, -1);
+        Assert.IsType<SeqStmt>(s.FindLoop(Loop(s, "C", 1), "t").Body);
+        Assert.Equal(LoopsOf(s, "C"), ComputeAtPrimitive.CandidateLoops(s, "P"));
+        AssertSameOutputs(f, s.Func);
+    }
 }

@@ -36,7 +36,7 @@ public static class ComputeAtPrimitive
         var consumers = BlockScopeQueries.Consumers(scope, br);
         if (consumers.Count == 0) return [];
         var loops = s.LoopsAbove(consumers[0]);
-        var boundary = consumers.Count > 1 ? LowestCommonAncestor(s, consumers) : s.Ancestors(consumers[0])[^1];
+        var boundary = LowestCommonLoopOrBlock(s, consumers);
         if (boundary is not For) return [];
         int n = loops.ToList().FindIndex(l => ReferenceEquals(l, boundary)) + 1;
         var kinds = loops.Take(n).Select(BlockKinds.LoopIterKind).ToList();
@@ -53,11 +53,14 @@ public static class ComputeAtPrimitive
         return result;
     }
 
-    private static Stmt LowestCommonAncestor(ScheduleState s, IReadOnlyList<BlockRealize> blocks)
+    /// <summary>The deepest For or Block enclosing all the blocks (TVM's sref parent / LCA: sequences do not count).</summary>
+    private static Stmt LowestCommonLoopOrBlock(ScheduleState s, IReadOnlyList<BlockRealize> blocks)
     {
         var paths = blocks.Select(b => s.Ancestors(b)).ToList();
         int k = 0;
         while (paths.All(p => k < p.Count && ReferenceEquals(p[k], paths[0][k]))) k++;
-        return paths[0][k - 1];
+        for (int i = k - 1; i >= 0; i--)
+            if (paths[0][i] is For or Block) return paths[0][i];
+        return paths[0][0];
     }
 }
