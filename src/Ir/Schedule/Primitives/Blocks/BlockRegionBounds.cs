@@ -19,13 +19,6 @@ internal static class BlockRegionBounds
         return new SymBound(r.Min, BlockAffineForm.Simplify(r.Min + r.Extent - 1));
     }
 
-    /// <summary>Constant bounds, or null when either side stays symbolic.</summary>
-    public static (long Min, long Max)? ConstBound(Expr e, IReadOnlyDictionary<Var, Range> ranges)
-    {
-        var b = Eval(e, ranges);
-        return b is { Min: IntImm lo, Max: IntImm hi } ? (lo.Value, hi.Value) : null;
-    }
-
     /// <summary>True when a ≤ b holds for every value of the variables in <paramref name="ranges"/>.</summary>
     public static bool CanProveLE(Expr a, Expr b, IReadOnlyDictionary<Var, Range> ranges)
     {

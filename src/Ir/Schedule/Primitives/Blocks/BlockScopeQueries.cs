@@ -23,10 +23,6 @@ internal static class BlockScopeQueries
         return list;
     }
 
-    /// <summary>The scope block of a block realize: its nearest enclosing block.</summary>
-    public static Block Scope(ScheduleState s, BlockRealize br, string primitive) =>
-        s.ParentBlock(br) ?? throw new ScheduleError(primitive, $"block '{br.Block.Name}' is the root block");
-
     public static bool Writes(Block b, Buffer buf) => b.Writes.Any(w => ReferenceEquals(w.Buffer, buf));
     public static bool Reads(Block b, Buffer buf) => b.Reads.Any(r => ReferenceEquals(r.Buffer, buf));
 
