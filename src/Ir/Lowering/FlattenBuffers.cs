@@ -29,7 +29,7 @@ public sealed class FlattenBuffers : ILoweringPass
         {
             if (IsFlat(b)) return b;
             if (_flat.TryGetValue(b, out var f)) return f;
-            f = new Buffer(b.Name, b.Dtype, [FlatSize(b)], Seq<Expr>.Empty, b.Scope);
+            f = new Buffer(b.Name, b.Dtype, [ConstantFolder.Fold(FlatSize(b))], Seq<Expr>.Empty, b.Scope);
             _flat[b] = f;
             return f;
         }

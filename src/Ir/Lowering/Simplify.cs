@@ -81,9 +81,9 @@ public sealed class ConstantFolder : IrRewriter
 
     public override Stmt VisitFor(For f)
     {
-        var v = base.VisitFor(f);
-        if (v is For { Extent: IntImm { Value: 1 } } one)
-            return Substituter.Apply(one.Body, new Dictionary<Var, Expr> { [one.LoopVar] = one.Min });
-        return v;
+        // Substitute first, then fold: the loop's min becomes a constant inside the body.
+        if (VisitExpr(f.Extent) is IntImm { Value: 1 })
+            return VisitStmt(Substituter.Apply(f.Body, new Dictionary<Var, Expr> { [f.LoopVar] = VisitExpr(f.Min) }));
+        return base.VisitFor(f);
     }
 }
