@@ -13,6 +13,7 @@ internal static class CompilerProcess
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        psi.Environment["LC_ALL"] = "C"; // plain ASCII diagnostics, stable across locales
         foreach (var f in o.Flags) psi.ArgumentList.Add(f);
         foreach (var a in (string[])["-o", output, source, "-lm"]) psi.ArgumentList.Add(a);
         using var p = new Process { StartInfo = psi };
