@@ -1,0 +1,104 @@
+using Tuner.Ir.CodeGen;
+using Tuner.Ir.Lowering;
+using Tuner.Ir.Tests.CodeGen.Programs;
+using static Tuner.Ir.Tests.CodeGen.Programs.IrBuilder;
+
+namespace Tuner.Ir.Tests.Lowering;
+
+public class LoweringPassesTests
+{
+    private static List<Stmt> Stmts(Stmt s)
+    {
+        var all = new List<Stmt>();
+        NodeWalker.Walk(s, onStmt: all.Add);
+        return all;
+    }
+
+    [Fact]
+    public void LowerInitBlocks_guards_the_init_with_every_reduce_var_at_its_minimum()
+    {
+        var f = new LowerInitBlocks().Apply(Matmul.Naive(4, 4, 4));
+        var block = Stmts(f.Body).OfType<Block>().Single(b => b.Name == "matmul");
+        Assert.Null(block.Init);
+        var guard = Assert.IsType<IfThenElse>(((SeqStmt)block.Body).Stmts[0]);
+        var cond = Assert.IsType<Binary>(guard.Condition);
+        Assert.Equal(BinOp.EQ, cond.Op);
+        Assert.Same(block.IterVars[2].Var, cond.A);
+        Assert.Equal(C(0), cond.B);
+    }
+
+    [Fact]
+    public void LowerBlocks_leaves_no_block_and_turns_alloc_buffers_into_allocations()
+    {
+        var f = new LowerBlocks().Apply(new LowerInitBlocks().Apply(Softmax.Build(4, 4)));
+        var stmts = Stmts(f.Body);
+        Assert.DoesNotContain(stmts, s => s is Block or BlockRealize);
+        Assert.Equal(["T_softmax_maxelem", "T_softmax_exp", "T_softmax_expsum"], stmts.OfType<Allocate>().Select(a => a.Buffer.Name));
+    }
+
+    [Fact]
+    public void FlattenBuffers_uses_row_major_offsets_or_the_explicit_strides()
+    {
+        var b = new Buffer("X", F32, [C(3), C(5)], [C(8), C(1)]);
+        var i = V("i");
+        var f = Func([b], Loop(i, 3, St(b, F(1), i, C(2))), noalias: false);
+        var flat = LoweringPipeline.Lower(f);
+        var store = Stmts(flat.Body).OfType<BufferStore>().Single();
+        Assert.Equal(new Binary(BinOp.Add, new Binary(BinOp.Mul, i, C(8)), C(2)), store.Indices.Single());
+        Assert.Equal([C(24)], store.Buffer.Shape);
+        var rowMajor = LoweringPipeline.Lower(Matmul.Naive(3, 5, 2));
+        Assert.Equal([C(15)], rowMajor.ParamBuffers.Last().Shape);
+    }
+
+    [Fact]
+    public void Simplify_folds_integer_constants_and_removes_loops_of_extent_one()
+    {
+        var a = Buf("A", I32, 4);
+        var j = V("j");
+        var body = Loop(j, 1, St(a, (j + 2) * 1, E.FloorDiv(C(-7), C(2)) + C(4) + j));
+        var f = new Tuner.Ir.Lowering.Simplify().Apply(Func([a], body) with { Body = body });
+        var store = Assert.IsType<BufferStore>(f.Body);
+        Assert.Equal(C(2), store.Value); // (0 + 2) * 1
+        Assert.Equal(C(0), store.Indices[0]); // floordiv(-7, 2) + 4 + 0 = -4 + 4
+    }
+
+    [Fact]
+    public void LowerAutoUnroll_unrolls_inner_loops_within_the_step_budget_and_never_a_vectorized_one()
+    {
+        var a = Buf("A", F32, 64, 4, 16);
+        Var i = V("i"), j = V("j"), k = V("k");
+        var ann = Attrs.Empty.Set(LowerAutoUnroll.MaxStepKey, C(16));
+        var body = Loop(i, 64, Loop(j, 4, Loop(k, 16, St(a, F(0), i, j, k), ForKind.Vectorized)), ann: ann);
+        var loops = Stmts(new LowerAutoUnroll().Apply(Func([a], body) with { Body = body }).Body).OfType<For>().ToArray();
+        Assert.Equal([ForKind.Serial, ForKind.Unrolled, ForKind.Vectorized], loops.Select(l => l.Kind));
+    }
+
+    [Fact]
+    public void LegalizeLoopKinds_keeps_one_parallel_loop_per_nest_and_only_innermost_vectorized_loops()
+    {
+        var a = Buf("A", F32, 4, 4, 4);
+        Var i = V("i"), j = V("j"), k = V("k");
+        var body = Loop(i, 4, Loop(j, 4, Loop(k, 4, St(a, F(0), i, j, k), ForKind.Vectorized), ForKind.Vectorized), ForKind.Parallel);
+        var nested = Loop(V("o"), 2, body, ForKind.Parallel);
+        var loops = Stmts(new LegalizeLoopKinds().Apply(Func([a], nested) with { Body = nested }).Body).OfType<For>().ToArray();
+        Assert.Equal([ForKind.Parallel, ForKind.Serial, ForKind.Serial, ForKind.Vectorized], loops.Select(l => l.Kind));
+    }
+
+    [Fact]
+    public void The_pipeline_reports_the_IR_after_every_pass_in_order()
+    {
+        var names = new List<string>();
+        LoweringPipeline.Lower(Matmul.Naive(2, 2, 2), (i, name, _) => names.Add($"{i}:{name}"));
+        Assert.Equal(["0:LowerInitBlocks", "1:LowerBlocks", "2:FlattenBuffers", "3:LowerAutoUnroll", "4:Simplify", "5:LegalizeLoopKinds"], names);
+    }
+
+    [Fact]
+    public void FlopCounter_counts_arithmetic_in_stores_times_trip_counts_as_TVM()
+    {
+        Assert.Equal(2.0 * 16 * 8 * 4, FlopCounter.Count(Matmul.Naive(16, 8, 4)));
+        // softmax m×n: max (1) + exp (sub + exp = 2) + sum (1) + div (1) per element
+        Assert.Equal(5.0 * 4 * 6, FlopCounter.Count(Softmax.Build(4, 6)));
+        // The lowered form counts the same (the init guard's comparisons count 0).
+        Assert.Equal(2.0 * 16 * 8 * 4, FlopCounter.Count(LoweringPipeline.Lower(Matmul.Naive(16, 8, 4))));
+    }
+}
