@@ -64,6 +64,13 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         return results.Select(r => r!).ToArray();
     }
 
+    /// <summary>Deletes the libraries (and their sources) of finished results; safe to call twice.</summary>
+    public static void DeleteArtifacts(IEnumerable<BuildResult> results)
+    {
+        foreach (var dir in results.Where(r => r.ArtifactPath is not null).Select(r => Path.GetDirectoryName(r.ArtifactPath)!).Distinct())
+            try { Directory.Delete(dir, recursive: true); } catch (DirectoryNotFoundException) { } catch (IOException) { }
+    }
+
     private string? Compile(string source, string cFile, string lib, CancellationToken ct)
     {
         File.WriteAllText(cFile, source);

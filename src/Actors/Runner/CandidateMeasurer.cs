@@ -48,6 +48,7 @@ public sealed class CandidateMeasurer(Builder builder, LocalRunner runner, Evalu
             string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
             results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null);
         }
+        Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
         return results;
     }
 
@@ -57,6 +58,7 @@ public sealed class CandidateMeasurer(Builder builder, LocalRunner runner, Evalu
         var b = builder.Build([reference], ct)[0];
         if (!b.Ok) throw new MeasureException($"untuned function does not build: {b.Error}");
         var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), EvaluatorConfig.Once, ReturnArgs: true));
+        Builder.DeleteArtifacts([b]);
         if (!r.Ok) throw new MeasureException($"untuned function does not run: {r.Error}");
         var outs = r.Args!.ToArray();
         _expected.AddOrUpdate(reference, outs);

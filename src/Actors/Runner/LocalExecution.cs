@@ -54,7 +54,7 @@ public static class LocalExecution
         if (!b.Ok) throw new MeasureException($"build failed: {b.Error}");
         using var runner = new LocalRunner((ro ?? RunnerOptions.Default) with { NumThreads = target.NumCores });
         var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: true));
-        try { Directory.Delete(Path.GetDirectoryName(b.ArtifactPath!)!, recursive: true); } catch (IOException) { }
+        Builder.DeleteArtifacts([b]);
         return r.Ok ? r : throw new MeasureException($"run failed: {r.Error}");
     }
 }

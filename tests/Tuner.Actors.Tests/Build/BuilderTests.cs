@@ -20,6 +20,8 @@ public class BuilderTests
         // 6 candidates, 2 parallel compiler calls: two libraries of three functions each.
         Assert.Equal(2, r.Select(x => x.ArtifactPath).Distinct().Count());
         Assert.All(r, x => Assert.True(File.Exists(x.ArtifactPath)));
+        Builder.DeleteArtifacts(r);
+        Assert.All(r, x => Assert.False(File.Exists(x.ArtifactPath)));
     }
 
     [Fact]
@@ -32,6 +34,7 @@ public class BuilderTests
         Assert.Contains("implicit declaration of function 'no_such_function_anywhere'", r[1].Error);
         // The batch failed, so the good ones were rebuilt one library each.
         Assert.Equal(3, new[] { r[0], r[2], r[3] }.Select(x => x.ArtifactPath).Distinct().Count());
+        Builder.DeleteArtifacts(r);
     }
 
     [Fact]

@@ -84,3 +84,27 @@ public class CompiledProgramsTests
         Assert.Equal(ew, NativeKernel.Floats(w));
     }
 }
+
+/// <summary>Scalar parameters arrive as pointers to their value; loops may use them as bounds.</summary>
+public class ScalarParameterTests
+{
+    [Fact]
+    public void A_scalar_parameter_scales_a_vector_over_a_symbolic_length()
+    {
+        var n = new Var("n", DataType.Int32);
+        var alpha = new Var("alpha", DataType.Float32);
+        var a = new Tuner.Ir.Buffer("A", DataType.Float32, [IntImm.I32(8)]);
+        var b = new Tuner.Ir.Buffer("B", DataType.Float32, [IntImm.I32(8)]);
+        var (ha, hb) = (new Var("a", DataType.Handle), new Var("b", DataType.Handle));
+        var i = new Var("i", DataType.Int32);
+        var body = new For(i, IntImm.I32(0), n, ForKind.Serial,
+            new BufferStore(b, new BufferLoad(a, [i]) * alpha, [i]));
+        var f = new PrimFunc([ha, hb, n, alpha], [(ha, a), (hb, b)], body, Attrs.Empty);
+        var (x, y) = (NDArray.Random(DataType.Float32, [8], 1), new NDArray(DataType.Float32, [8]));
+        var (nv, av) = (new NDArray(DataType.Int32, []), new NDArray(DataType.Float32, []));
+        nv.SetLong(0, 5);
+        av.SetDouble(0, 2.5);
+        Assert.Equal(0, new NativeKernel(CodeGenC.Source(f, "scale"), "scale").Call(x, y, nv, av));
+        for (int k = 0; k < 8; k++) Assert.Equal(k < 5 ? (float)x.GetDouble(k) * 2.5f : 0f, (float)y.GetDouble(k));
+    }
+}
