@@ -13,6 +13,9 @@ using Tuner.Ir.Targets;
 using Tuner.Ir.Tests.CodeGen.Programs;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// This VM masks the CPU model, so OpenBLAS's DYNAMIC_ARCH picks its SSE3 "Prescott" kernels (3x slower).
+// Force the AVX-512 kernels unless the caller chose; the runner's workers inherit the environment.
+if (Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is null) Environment.SetEnvironmentVariable("OPENBLAS_CORETYPE", "SkylakeX");
 string cmd = args.Length > 0 ? args[0] : "gmm";
 int Arg(int i, int d) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : d;
 string cDir = Path.Combine(AppContext.BaseDirectory, "../../../../c");
@@ -43,7 +46,7 @@ void Gmm(int n, int threads)
     var blas = runner.Run(new RunRequest(blasLib, "blas_sgemm", [.. inputs, nArg], cfg, ReturnArgs: true));
     Check(blas, "OpenBLAS");
     var expected = blas.Args!.Take(3).ToArray();
-    Console.WriteLine($"GMM float32 {n}x{n}x{n}, {threads} thread(s), {flops / 1e9:F3} GFLOP per run, machine: {Environment.ProcessorCount} cores");
+    Console.WriteLine($"GMM float32 {n}x{n}x{n}, {threads} thread(s), {flops / 1e9:F3} GFLOP per run, machine: {Environment.ProcessorCount} cores, OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE")}");
     Console.WriteLine($"{"kernel",-34} {"min ms",10} {"mean ms",10} {"GFLOP/s",9} {"vs BLAS",8}  check");
     void Row(string name, RunResult r, string check)
     {
