@@ -57,15 +57,20 @@ void Gmm(int n, int threads)
 
     (long ti, long tj, long tk)[] tiles = [(4, 64, 4), (8, 64, 4), (4, 128, 4), (4, 64, 16), (8, 32, 8), (2, 128, 8)];
     var builder = new Builder(CompilerOptions.For(target));
+    (long ti, long tj)[] packed = [(8, 32), (4, 64), (16, 16), (8, 48)];
+    packed = packed.Where(t => n % t.ti == 0 && n % t.tj == 0).ToArray();
     var cands = tiles.Select(t => Matmul.Tiled(n, n, n, t.ti, t.tj, t.tk)).ToList();
+    cands.AddRange(packed.Select(t => Matmul.TiledPacked(n, n, n, t.ti, t.tj)));
     cands.Add(naive);
     var built = builder.Build(cands);
     for (int i = 0; i < cands.Count; i++)
     {
         var b = built[i];
-        string name = i < tiles.Length ? $"tiled IR ti={tiles[i].ti} tj={tiles[i].tj} tk={tiles[i].tk}" : "naive IR loops (i,j,k)";
+        string name = i < tiles.Length ? $"tiled IR ti={tiles[i].ti} tj={tiles[i].tj} tk={tiles[i].tk}"
+            : i < tiles.Length + packed.Length ? $"tiled+packed-B IR ti={packed[i - tiles.Length].ti} tj={packed[i - tiles.Length].tj}"
+            : "naive IR loops (i,j,k)";
         if (!b.Ok) { Console.WriteLine($"{name}: build failed: {b.Error}"); continue; }
-        var c = i < tiles.Length ? cfg : new EvaluatorConfig(1, 1, 0);
+        var c = i < cands.Count - 1 ? cfg : new EvaluatorConfig(1, 1, 0);
         var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, inputs, c, ReturnArgs: true));
         if (!r.Ok) { Console.WriteLine($"{name}: {r.Error}"); continue; }
         Row(name, r, OutputVerifier.Compare(naive, [.. inputs.Take(2), .. expected.Skip(2)], r.Args!) ?? "matches BLAS");
@@ -92,14 +97,25 @@ void Vec(int n, int threads)
     Console.WriteLine($"tiled matmul {n}^3 (ti=4 tj=64 tk=4), {threads} thread(s): inner loop form");
     // Interleaved rounds so that host noise hits every variant alike.
     var best = new Dictionary<string, double>();
-    for (int round = 0; round < 3; round++)
+    for (int round = 0; round < 5; round++)
         foreach (var (name, lib, sym) in new[] { ("#pragma omp simd", simd, "matmul_simd"), ("GCC vector extensions", vecext, "matmul_vecext"), ("no pragma", plain, "matmul_plain") })
         {
             var r = runner.Run(new RunRequest(lib, sym, inputs, cfg));
             Check(r, name);
             best[name] = Math.Min(best.GetValueOrDefault(name, double.MaxValue), r.RunSecs!.Min());
         }
-    foreach (var (name, secs) in best) Console.WriteLine($"{name,-24} {secs * 1e3,9:F2} ms {flops / secs / 1e9,8:F1} GFLOP/s");
+    foreach (var (name, secs) in best) Console.WriteLine($"{name,-24} {secs * 1e3,9:F2} ms {flops / secs / 1e9,8:F1} GFLOP/s (wall, runner)");
+    if (threads != 1) return;
+    // Thread CPU time is immune to the host time-sharing the vCPU: the steadier figure on a loaded machine.
+    string harness = Path.Combine(dir, "cpu_time");
+    var cc = Process.Start(new ProcessStartInfo("cc", ["-O2", "-o", harness, Path.Combine(cDir, "cpu_time.c"), "-ldl"]))!;
+    cc.WaitForExit();
+    var psi = new ProcessStartInfo(harness, [n.ToString(CultureInfo.InvariantCulture), "9", simd, "matmul_simd", vecext, "matmul_vecext", plain, "matmul_plain"])
+    { RedirectStandardOutput = true };
+    psi.Environment["OMP_NUM_THREADS"] = "1";
+    using var p = Process.Start(psi)!;
+    Console.Write(p.StandardOutput.ReadToEnd());
+    p.WaitForExit();
 }
 
 // Candidates built per second: 64 tiled-matmul variants, one compiler call each vs batched (2 calls in parallel).
@@ -112,7 +128,9 @@ void BuildRate(int count)
             foreach (long tk in new long[] { 1, 2, 4, 8 })
                 if (cands.Count < count) cands.Add(Matmul.Tiled(512, 512, 512, ti, tj, tk));
     var o = CompilerOptions.For(target);
-    foreach (var (name, opts) in new[] { ("one compiler call per candidate", o with { MaxBatchSize = 1 }), ($"batched ({o.MaxParallel} calls)", o with { MaxBatchSize = (cands.Count + o.MaxParallel - 1) / o.MaxParallel }) })
+    var variants = new[] { 1, 4, 8, 16, (cands.Count + o.MaxParallel - 1) / o.MaxParallel }.Distinct()
+        .Select(size => (size == 1 ? "one compiler call per candidate" : $"batches of {size} per compiler call", o with { MaxBatchSize = size }));
+    foreach (var (name, opts) in variants)
     {
         var sw = Stopwatch.StartNew();
         var r = new Builder(opts).Build(cands);

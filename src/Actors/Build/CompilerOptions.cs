@@ -5,14 +5,15 @@ namespace Tuner.Actors.Build;
 /// <summary>
 /// How candidates are compiled: the C compiler (<c>cc</c> unless overridden, e.g. by the CC environment variable),
 /// its flags, a per-call timeout (30 s default), how many compiler calls run at once (the cores) and how many
-/// candidates go into one shared library.
+/// candidates go into one shared library (8: measured 64 candidates/call-size 4–32 all ≈ 11–13 candidates/s on
+/// 2 cores vs ≈ 4–7 with one call each; smaller batches make the per-candidate fallback of a failed batch cheaper).
 /// </summary>
 public sealed record CompilerOptions(
     string Compiler,
     IReadOnlyList<string> Flags,
     TimeSpan Timeout,
     int MaxParallel,
-    int MaxBatchSize = 16)
+    int MaxBatchSize = 8)
 {
     /// <summary>
     /// Flags for a target: <c>-O3 -march=native -fopenmp -shared -fPIC</c> (<c>-march=</c>mcpu when the target names one;

@@ -46,6 +46,15 @@ public class CompiledProgramsTests
     }
 
     [Fact]
+    public void Tiled_matmul_with_packed_B_matches_the_CSharp_product()
+    {
+        const int m = 32, n = 64, k = 24;
+        var (a, b, c) = (Rand(DataType.Float32, 14, m, k), Rand(DataType.Float32, 15, k, n), Rand(DataType.Float32, 16, m, n));
+        Assert.Equal(0, Compile(Matmul.TiledPacked(m, n, k, ti: 8, tj: 32)).Call(a, b, c));
+        AssertClose(Matmul.Expected(NativeKernel.Floats(a), NativeKernel.Floats(b), m, n, k), NativeKernel.Floats(c), k);
+    }
+
+    [Fact]
     public void Softmax_matches_the_CSharp_softmax()
     {
         const int m = 16, n = 33;
