@@ -57,8 +57,11 @@ public sealed class LocalRunner(RunnerOptions options) : IDisposable
                 }
                 if (reply!.StartsWith("err ", StringComparison.Ordinal)) return new RunResult(null, reply[4..]);
                 if (!reply.StartsWith("ok", StringComparison.Ordinal)) return new RunResult(null, $"unexpected worker reply: {reply}");
-                var secs = reply[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                var parts = reply[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var secs = new double[parts.Length];
+                for (int i = 0; i < parts.Length; i++)
+                    if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out secs[i]))
+                        return new RunResult(null, $"unexpected worker reply: {reply}");
                 var args = r.ReturnArgs
                     ? r.Args.Select((a, i) => new NDArray(a.Dtype, a.Shape, File.ReadAllBytes(files[i]))).ToArray()
                     : null;

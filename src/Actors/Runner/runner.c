@@ -48,9 +48,13 @@ static void flush_cache(void** args, size_t* sizes, int nargs) {
 #endif
 }
 
+/* Replies go to a private copy of the original stdout; fd 1 is pointed at stderr so that a candidate that
+ * prints cannot corrupt the protocol. */
+static FILE* proto;
+
 static void reply_err(const char* what, const char* detail) {
-  printf("err %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  fflush(stdout);
+  fprintf(proto, "err %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+  fflush(proto);
 }
 
 static void run(char** f, int nf) {
@@ -78,7 +82,7 @@ static void run(char** f, int nf) {
   }
   if (ok) {
     int32_t rc = warmup ? fn(args) : 0;
-    if (rc != 0) { printf("err kernel returned %d\n", rc); fflush(stdout); ok = 0; }
+    if (rc != 0) { fprintf(proto, "err kernel returned %d\n", rc); fflush(proto); ok = 0; }
     char* out = malloc(32 * (size_t)repeat + 16);
     size_t len = (size_t)sprintf(out, "ok");
     for (long r = 0; r < repeat && ok; r++) {
@@ -95,10 +99,10 @@ static void run(char** f, int nf) {
         ms = (now_sec() - t0) * 1e3;
         if (ms == 0.0) zero_times++;
       } while (ms < min_repeat_ms && zero_times < 10 && rc == 0);
-      if (rc != 0) { printf("err kernel returned %d\n", rc); fflush(stdout); ok = 0; break; }
+      if (rc != 0) { fprintf(proto, "err kernel returned %d\n", rc); fflush(proto); ok = 0; break; }
       len += (size_t)sprintf(out + len, " %.17g", ms / 1e3 / (double)number);
     }
-    if (ok) { printf("%s\n", out); fflush(stdout); }
+    if (ok) { fprintf(proto, "%s\n", out); fflush(proto); }
     free(out);
   }
   for (int i = 0; i < nargs; i++) if (args[i]) munmap(args[i], sizes[i] ? sizes[i] : 1);
@@ -110,6 +114,8 @@ int main(void) {
   size_t cap = 0;
   ssize_t n;
   static char* f[MAX_FIELDS];
+  proto = fdopen(dup(STDOUT_FILENO), "w");
+  if (!proto || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
   while ((n = getline(&line, &cap, stdin)) > 0) {
     if (line[n - 1] == '\n') line[--n] = 0;
     int nf = 0;
@@ -120,7 +126,7 @@ int main(void) {
     }
     if (nf == 0 || f[0][0] == 0) continue;
     if (strcmp(f[0], "quit") == 0) break;
-    if (strcmp(f[0], "ping") == 0) { printf("ok\n"); fflush(stdout); continue; }
+    if (strcmp(f[0], "ping") == 0) { fprintf(proto, "ok\n"); fflush(proto); continue; }
     if (strcmp(f[0], "run") == 0) run(f, nf);
     else reply_err("unknown command", f[0]);
   }

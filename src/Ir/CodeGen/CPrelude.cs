@@ -7,7 +7,7 @@ namespace Tuner.Ir.CodeGen;
 internal static class CPrelude
 {
     public const string Headers =
-        "#include <stdint.h>\n#include <stdbool.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n";
+        "#include <stdint.h>\n#include <stdbool.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n";
 
     /// <summary>Source of a helper by its name: tnr_floordiv_i32, tnr_floormod_f32, tnr_min_u8, tnr_alloc, ...</summary>
     public static string Source(string name)

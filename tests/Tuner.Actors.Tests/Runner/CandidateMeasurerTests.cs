@@ -22,6 +22,7 @@ public class CandidateMeasurerTests
             FaultyPrograms.Abort(M, N, K),
             FaultyPrograms.WrongInit(M, N, K),
             Matmul.Naive(M, N, K),
+            FaultyPrograms.Printing(M, N, K),
         ];
         var builder = new Builder(CompilerOptions.For(Target.Parse("llvm -num-cores 2")));
         using var runner = new LocalRunner(RunnerOptions.Default with { Timeout = TimeSpan.FromSeconds(2) });
@@ -38,6 +39,8 @@ public class CandidateMeasurerTests
         Assert.Contains("SIGABRT", r[4].Error);
         Assert.Contains("output C differs from the untuned function: largest error 1 at flat index", r[5].Error);
         Assert.True(r[6].Ok && r[6].Verified, r[6].Error);
+        Assert.True(r[7].Ok && r[7].Verified, r[7].Error); // its output went to stderr, not into the protocol
+        Assert.NotEqual([1.0, 2.0, 3.0], r[7].RunSecs);
         // One worker for the reference and the good ones, plus one replacement per crash or hang.
         Assert.Equal(4, runner.WorkersStarted);
     }

@@ -44,6 +44,10 @@ public static class FaultyPrograms
     public static PrimFunc NotCompiling(long m, long n, long k) =>
         WithExtra(m, n, k, _ => new Evaluate(Call(DataType.Int32, "call_extern", new StringImm("no_such_function_anywhere"))));
 
+    /// <summary>Prints to stdout (the worker's protocol channel, were it not redirected); otherwise correct.</summary>
+    public static PrimFunc Printing(long m, long n, long k) =>
+        WithExtra(m, n, k, _ => new Evaluate(Call(DataType.Int32, "call_extern", new StringImm("puts"), new StringImm("ok 1 2 3 hello"))));
+
     /// <summary>Initializes the accumulator to 1 instead of 0: every output is off by one.</summary>
     public static PrimFunc WrongInit(long m, long n, long k) =>
         WithExtra(m, n, k, c => Grid(["x", "y"], [m, n], l => St(c, Ld(c, l[0], l[1]) + F(1), l[0], l[1])));
