@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Tuner.Actors.Database;
+
+/// <summary>
+/// One measured (or failed) candidate of a workload, as TVM's TuningRecord: the trace (TVM JSON), run seconds per
+/// repeat (null: not measured), the target's JSON config and the arguments' info
+/// (<c>[["TENSOR", dtype, [shape]], …]</c>). A failed candidate carries run_secs <c>[1e10]</c> and is never valid.
+/// </summary>
+public sealed record TuningRecord(JsonNode Trace, IReadOnlyList<double>? RunSecs, JsonNode Target, JsonNode ArgsInfo)
+{
+    /// <summary>The run time stored for a failed candidate (TVM's convention).</summary>
+    public const double FailedRunSecs = 1e10;
+
+    /// <summary>Valid: measured, at least one repeat, every repeat finite and below the failure marker.</summary>
+    public bool IsValid => RunSecs is { Count: > 0 } r && r.All(x => double.IsFinite(x) && x < FailedRunSecs);
+
+    public double MeanRunSecs => RunSecs is { Count: > 0 } r ? r.Average() : double.PositiveInfinity;
+
+    /// <summary>TVM's TuningRecord.AsJSON: [trace, run_secs, target, args_info].</summary>
+    public JsonArray ToJson()
+    {
+        JsonNode? secs = RunSecs is null ? null : new JsonArray(RunSecs.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
+        return new JsonArray(Trace.DeepClone(), secs, Target.DeepClone(), ArgsInfo.DeepClone());
+    }
+
+    public static TuningRecord FromJson(JsonNode node)
+    {
+        if (node is not JsonArray { Count: 4 } a) throw new FormatException("a tuning record is [trace, run_secs, target, args_info]");
+        var secs = a[1] is JsonArray s ? s.Select(x => x!.GetValue<double>()).ToArray() : null;
+        return new TuningRecord(a[0]!.DeepClone(), secs, a[2]!.DeepClone(), a[3]!.DeepClone());
+    }
+
+    /// <summary>A failed candidate's record (run_secs [1e10]).</summary>
+    public static TuningRecord Failed(JsonNode trace, JsonNode target, JsonNode argsInfo) =>
+        new(trace, [FailedRunSecs], target, argsInfo);
+
+    /// <summary>Canonical text of a target JSON, used to compare targets.</summary>
+    public string TargetKey => TvmJson.Write(Target);
+}

@@ -1,0 +1,67 @@
+using Akka.Configuration;
+
+namespace Tuner.Actors.Settings;
+
+/// <summary>C compiler used for kernels.</summary>
+public sealed record CompilerSettings(string Cc, IReadOnlyList<string> Flags);
+
+/// <summary>Batch builder limits.</summary>
+public sealed record BuilderSettings(TimeSpan Timeout, int Parallelism, int BatchSize);
+
+/// <summary>Runner (evaluator) settings, as TVM's time_evaluator.</summary>
+public sealed record RunnerSettings(int Number, int Repeat, int MinRepeatMs, bool CacheFlush, TimeSpan Timeout, bool Verify, int Seed);
+
+/// <summary>Search settings.</summary>
+public sealed record SearchSettings(int NumTrialsPerIter, string Strategy, long Seed);
+
+/// <summary>
+/// Every setting of the tuner, read once from HOCON (hocon/tuner.reference.conf plus an optional user file)
+/// through Akka's built-in HOCON parser. Immutable; pass it down instead of reading config elsewhere.
+/// </summary>
+public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Builder, RunnerSettings Runner, SearchSettings Search)
+{
+    public const string ReferenceFileName = "tuner.reference.conf";
+
+    /// <summary>The reference configuration, from the hocon/ folder next to the assembly or the repository's.</summary>
+    public static Config ReferenceConfig()
+    {
+        foreach (var dir in CandidateDirs())
+        {
+            var path = Path.Combine(dir, ReferenceFileName);
+            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        throw new FileNotFoundException($"{ReferenceFileName} not found next to the program or in a hocon/ folder above it");
+    }
+
+    /// <summary>Reference defaults, overlaid by the user's HOCON text when given.</summary>
+    public static TunerSettings Load(string? userHocon = null)
+    {
+        var cfg = ReferenceConfig();
+        if (!string.IsNullOrWhiteSpace(userHocon)) cfg = ConfigurationFactory.ParseString(userHocon).WithFallback(cfg);
+        return FromConfig(cfg);
+    }
+
+    public static TunerSettings FromConfig(Config cfg)
+    {
+        var t = cfg.GetConfig("tuner") ?? throw new ConfigurationException("missing 'tuner' section");
+        int parallelism = t.GetInt("builder.parallelism");
+        return new TunerSettings(
+            new CompilerSettings(t.GetString("compiler.cc"), t.GetStringList("compiler.flags").ToArray()),
+            new BuilderSettings(
+                t.GetTimeSpan("builder.timeout"),
+                parallelism > 0 ? parallelism : Environment.ProcessorCount,
+                t.GetInt("builder.batch-size")),
+            new RunnerSettings(
+                t.GetInt("runner.number"), t.GetInt("runner.repeat"), t.GetInt("runner.min-repeat-ms"),
+                t.GetBoolean("runner.cache-flush"), t.GetTimeSpan("runner.timeout"), t.GetBoolean("runner.verify"),
+                t.GetInt("runner.seed")),
+            new SearchSettings(t.GetInt("search.num-trials-per-iter"), t.GetString("search.strategy"), t.GetLong("search.seed")));
+    }
+
+    private static IEnumerable<string> CandidateDirs()
+    {
+        yield return Path.Combine(AppContext.BaseDirectory, "hocon");
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            yield return Path.Combine(d.FullName, "hocon");
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Tuner.Ir;
+using Tuner.Ir.Interp;
+using Tuner.Ir.IO;
+
+namespace Tuner.Host.Cli;
+
+/// <summary>
+/// `tuner run MODULE --func NAME --args A.npy B.npy ... --out-dir DIR [--interpret]`: runs one PrimFunc once and
+/// writes every buffer parameter to DIR/&lt;buffer name&gt;.npy. Parameters without an --args file get seeded random data.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Build()
+    {
+        var module = new Argument<string>("MODULE") { Description = "TVMScript file" };
+        var func = new Option<string?>("--func") { Description = "PrimFunc to run (default: the module's only PrimFunc)" };
+        var argFiles = new Option<string[]>("--args")
+        {
+            Description = "one .npy file per buffer parameter, in parameter order; missing trailing ones get random data",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var outDir = new Option<string>("--out-dir") { Description = "folder for the output .npy files", Required = true };
+        var interpret = new Option<bool>("--interpret") { Description = "run the reference interpreter instead of compiled code" };
+        var seed = new Option<int>("--seed") { Description = "seed of the random data for parameters without --args", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("run", "Run one PrimFunc on .npy inputs and write every buffer parameter as .npy")
+        {
+            module, func, argFiles, outDir, interpret, seed,
+        };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(module);
+            var mod = ModuleLoader.Load(path);
+            var (name, f) = ModuleLoader.SelectFunc(mod, parse.GetValue(func), path);
+            var arrays = LoadArgs(f, parse.GetValue(argFiles) ?? [], parse.GetValue(seed));
+            if (!parse.GetValue(interpret))
+                throw CliException.Failed("compiled execution is not available yet; pass --interpret");
+            try { Interpreter.Run(f, arrays); }
+            catch (InterpreterException e) { throw CliException.Failed($"{name}: {e.Message}"); }
+            var dir = parse.GetRequiredValue(outDir);
+            Directory.CreateDirectory(dir);
+            var o = parse.InvocationConfiguration.Output;
+            var buffers = f.ParamBuffers.ToList();
+            for (int i = 0; i < buffers.Count; i++)
+            {
+                var file = Path.Combine(dir, buffers[i].Name + ".npy");
+                Npy.Write(file, arrays[i]);
+                o.WriteLine($"{buffers[i].Name}: {arrays[i].Dtype}{NDArray.FormatShape(arrays[i].Shape)} -> {file}");
+            }
+            return TunerCli.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>Reads and checks the given .npy files; the remaining buffer parameters get seeded random data.</summary>
+    internal static List<NDArray> LoadArgs(PrimFunc f, string[] files, int seed)
+    {
+        var buffers = f.ParamBuffers.ToList();
+        if (f.Params.Count != buffers.Count)
+            throw CliException.BadInput("scalar parameters are not supported by 'tuner run' yet");
+        if (files.Length > buffers.Count)
+            throw CliException.BadInput($"{files.Length} --args files given, but the function has {buffers.Count} buffer parameters");
+        var arrays = new List<NDArray>();
+        for (int i = 0; i < buffers.Count; i++)
+        {
+            if (i < files.Length)
+            {
+                if (!File.Exists(files[i])) throw CliException.BadInput($"{files[i]}: error: no such file");
+                NDArray a;
+                try
+                {
+                    a = Npy.Read(files[i]);
+                    Npy.CheckAgainst(a, buffers[i], files[i]);
+                }
+                catch (NpyException e) { throw CliException.BadInput($"error: {e.Message}"); }
+                catch (IOException e) { throw CliException.BadInput($"{files[i]}: error: {e.Message}"); }
+                arrays.Add(a);
+            }
+            else
+            {
+                var shape = buffers[i].ConstShape() ?? throw CliException.BadInput($"buffer {buffers[i].Name} has a symbolic shape: give its .npy with --args");
+                arrays.Add(NDArray.Random(buffers[i].Dtype, shape, seed + i));
+            }
+        }
+        return arrays;
+    }
+}

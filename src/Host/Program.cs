@@ -1,0 +1,3 @@
+using Tuner.Host.Cli;
+
+return TunerCli.Invoke(args, Console.Out, Console.Error);

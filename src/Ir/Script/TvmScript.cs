@@ -1,0 +1,31 @@
+namespace Tuner.Ir.Script;
+
+/// <summary>
+/// TVMScript in and out: parses what TVM's <c>mod.script()</c> prints (v0.23, and the v0.24 sblock spellings)
+/// into core IR, and prints core IR back in TVM v0.23's style. Print(Parse(text)) is stable: printing the
+/// result again gives identical text.
+/// </summary>
+public static class TvmScript
+{
+    /// <summary>Parses an <c>@I.ir_module</c> class, or a file of standalone <c>@T.prim_func</c>s (one module).</summary>
+    /// <exception cref="TvmScriptException">on any syntax or semantic error, with file:line:col.</exception>
+    public static IRModule ParseModule(string text, string file = "<input>") =>
+        new Parser(new SourceText(text, file)).ParseFile();
+
+    /// <summary>Parses a single <c>@T.prim_func</c>, or a module holding exactly one PrimFunc.</summary>
+    public static PrimFunc ParseFunc(string text, string file = "<input>")
+    {
+        var m = ParseModule(text, file);
+        var fs = m.PrimFuncs.ToList();
+        if (fs.Count != 1)
+            throw new TvmScriptException(file, 1, 1, $"expected exactly one T.prim_func, found {fs.Count}",
+                new SourceText(text, file).Line(1));
+        return fs[0].Func;
+    }
+
+    /// <summary>Prints a module as TVM does: header comments, @I.ir_module class, functions in module order.</summary>
+    public static string Print(IRModule m) => Printer.PrintModule(m);
+
+    /// <summary>Prints one PrimFunc as a standalone <c>@T.prim_func def name(...)</c>.</summary>
+    public static string Print(PrimFunc f, string name = "main") => Printer.PrintFunc(f, name);
+}
