@@ -11,6 +11,8 @@ public static class LoweringPipeline
     [
         // Inits reference block iter vars and reduce domains, which exist only while blocks do.
         new LowerInitBlocks(),
+        // Needs block iter vars (to know reduction loops) and whole buffers (before flattening fixes the layout).
+        new CompactBufferAllocation(),
         // Substitutes iter vars and turns alloc_buffers into Allocate; everything after sees plain loops.
         new LowerBlocks(),
         // Needs every buffer access to be a plain load/store (no block regions left to rewrite).

@@ -1,19 +1,27 @@
 namespace Tuner.Ir.Lowering;
 
 /// <summary>
-/// Local simplification after flattening: integer constant folding, the identities <c>x+0, x-0, x*1, x*0, x/1</c>,
-/// constant conditions in Select / if_then_else / IfThenElse, and loops of extent 1 replaced by their body
-/// with the loop variable set to the loop's min. Floats are left alone (folding could change rounding).
-/// Stand-in until Tuner.Ir.Analysis.Simplifier lands.
+/// Simplification after flattening: every expression through the arithmetic simplifier
+/// (<see cref="Tuner.Ir.Analysis.Simplifier"/>, which knows the loop ranges, so e.g. always-true predicates fold),
+/// then the statement-level clean-up of <see cref="ConstantFolder"/>: IfThenElse with a constant condition
+/// and loops of extent 1 replaced by their body with the loop variable set to the loop's min.
 /// </summary>
 public sealed class Simplify : ILoweringPass
 {
     public string Name => "Simplify";
 
-    public PrimFunc Apply(PrimFunc func) => PassUtil.WithBody(func, new ConstantFolder().VisitStmt(func.Body));
+    public PrimFunc Apply(PrimFunc func)
+    {
+        var body = new ConstantFolder().VisitStmt(func.Body); // first: extent-1 loops go, their vars become constants
+        body = Tuner.Ir.Analysis.Simplifier.Simplify(body);
+        return PassUtil.WithBody(func, new ConstantFolder().VisitStmt(body));
+    }
 }
 
-/// <summary>The rewriter behind <see cref="Simplify"/>; usable on single expressions too.</summary>
+/// <summary>
+/// Local folding without analysis: integer constants, the identities <c>x+0, x-0, x*1, x*0, x/1</c>, constant
+/// conditions in Select / if_then_else / IfThenElse, loops of extent 1. Floats are left alone (rounding).
+/// </summary>
 public sealed class ConstantFolder : IrRewriter
 {
     public static Expr Fold(Expr e) => new ConstantFolder().VisitExpr(e);

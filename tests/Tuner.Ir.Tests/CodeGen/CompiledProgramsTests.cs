@@ -55,6 +55,15 @@ public class CompiledProgramsTests
     }
 
     [Fact]
+    public void Cache_write_matmul_with_a_compacted_accumulator_matches_the_CSharp_product()
+    {
+        const int m = 32, n = 128, k = 16;
+        var (a, b, c) = (Rand(DataType.Float32, 17, m, k), Rand(DataType.Float32, 18, k, n), Rand(DataType.Float32, 19, m, n));
+        Assert.Equal(0, Compile(Matmul.CacheWrite(m, n, k, ti: 8, tj: 64)).Call(a, b, c));
+        AssertClose(Matmul.Expected(NativeKernel.Floats(a), NativeKernel.Floats(b), m, n, k), NativeKernel.Floats(c), k);
+    }
+
+    [Fact]
     public void Softmax_matches_the_CSharp_softmax()
     {
         const int m = 16, n = 33;

@@ -89,7 +89,7 @@ public class LoweringPassesTests
     {
         var names = new List<string>();
         LoweringPipeline.Lower(Matmul.Naive(2, 2, 2), (i, name, _) => names.Add($"{i}:{name}"));
-        Assert.Equal(["0:LowerInitBlocks", "1:LowerBlocks", "2:FlattenBuffers", "3:LowerAutoUnroll", "4:Simplify", "5:LegalizeLoopKinds"], names);
+        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:LowerAutoUnroll", "5:Simplify", "6:LegalizeLoopKinds"], names);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ int32_t conv2d_nhwc_padded(void** args) {
   for (int32_t i1 = 0; i1 < 16; ++i1) {
     for (int32_t i2 = 0; i2 < 16; ++i2) {
       for (int32_t i3 = 0; i3 < 16; ++i3) {
-        PadInput[((((i1 * 16) + i2) * 16) + i3)] = ((((i1 >= 1) && (i1 < 15)) && ((i2 >= 1) && (i2 < 15))) ? inputs[(((((i1 - 1) * 14) + (i2 - 1)) * 16) + i3)] : 0.0f);
+        PadInput[(((i1 * 256) + (i2 * 16)) + i3)] = ((((i1 >= 1) && (i1 < 15)) && ((i2 >= 1) && (i2 < 15))) ? inputs[((((i1 * 224) + (i2 * 16)) + i3) - 240)] : 0.0f);
       }
     }
   }
@@ -25,9 +25,9 @@ int32_t conv2d_nhwc_padded(void** args) {
           for (int32_t rw = 0; rw < 3; ++rw) {
             for (int32_t rc = 0; rc < 16; ++rc) {
               if (((rh == 0) && (rw == 0)) && (rc == 0)) {
-                conv2d_nhwc[((((h * 14) + w) * 32) + co)] = 0.0f;
+                conv2d_nhwc[(((h * 448) + (w * 32)) + co)] = 0.0f;
               }
-              conv2d_nhwc[((((h * 14) + w) * 32) + co)] = (conv2d_nhwc[((((h * 14) + w) * 32) + co)] + (PadInput[(((((h + rh) * 16) + (w + rw)) * 16) + rc)] * weight[((((((rh * 3) + rw) * 16) + rc) * 32) + co)]));
+              conv2d_nhwc[(((h * 448) + (w * 32)) + co)] = (conv2d_nhwc[(((h * 448) + (w * 32)) + co)] + (PadInput[(((((h * 256) + (rh * 256)) + (w * 16)) + (rw * 16)) + rc)] * weight[((((rh * 1536) + (rw * 512)) + (rc * 32)) + co)]));
             }
           }
         }

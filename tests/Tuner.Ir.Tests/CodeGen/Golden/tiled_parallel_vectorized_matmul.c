@@ -26,7 +26,7 @@ int32_t tiled_parallel_vectorized_matmul(void** args) {
           for (int32_t i1_upd = 0; i1_upd < 4; ++i1_upd) {
             #pragma omp simd
             for (int32_t j1_upd = 0; j1_upd < 64; ++j1_upd) {
-              C_local[((i1_upd * 64) + j1_upd)] = (C_local[((i1_upd * 64) + j1_upd)] + (A[((((i0 * 4) + i1_upd) * 256) + ((k0 * 4) + k1))] * B[((((k0 * 4) + k1) * 256) + ((j0 * 64) + j1_upd))]));
+              C_local[((i1_upd * 64) + j1_upd)] = (C_local[((i1_upd * 64) + j1_upd)] + (A[((((i0 * 1024) + (i1_upd * 256)) + (k0 * 4)) + k1)] * B[((((k0 * 1024) + (k1 * 256)) + (j0 * 64)) + j1_upd)]));
             }
           }
         }
@@ -34,7 +34,7 @@ int32_t tiled_parallel_vectorized_matmul(void** args) {
       for (int32_t i1_wb = 0; i1_wb < 4; ++i1_wb) {
         #pragma omp simd
         for (int32_t j1_wb = 0; j1_wb < 64; ++j1_wb) {
-          C[((((i0 * 4) + i1_wb) * 256) + ((j0 * 64) + j1_wb))] = C_local[((i1_wb * 64) + j1_wb)];
+          C[((((i0 * 1024) + (i1_wb * 256)) + (j0 * 64)) + j1_wb)] = C_local[((i1_wb * 64) + j1_wb)];
         }
       }
     }

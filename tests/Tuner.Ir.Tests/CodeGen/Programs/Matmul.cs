@@ -76,6 +76,32 @@ public static class Matmul
         return Func([a, b, c], Seq(pack, compute), rootAllocs: [bp]);
     }
 
+    /// <summary>
+    /// Cache-write form as MetaSchedule leaves it: a full-size C_global in the root block, tiles over i (parallel)
+    /// and j, an init block, the update block (reduction over k) and a write-back block per tile. Lowering must
+    /// compact C_global to one ti×tj tile allocated inside the j0 loop.
+    /// </summary>
+    public static PrimFunc CacheWrite(long m, long n, long k, long ti = 8, long tj = 64)
+    {
+        var a = Buf("A", F32, m, k);
+        var b = Buf("B", F32, k, n);
+        var c = Buf("C", F32, m, n);
+        var g = Buf("C_global", F32, m, n);
+        Var i0 = V("i0"), j0 = V("j0"), kk = V("k");
+        Stmt Tile(string name, Func<Var, Var, Stmt> mk, ForKind iKind = ForKind.Serial)
+        {
+            Var i1 = V("i1_" + name), j1 = V("j1_" + name);
+            return Loop(i1, ti, Loop(j1, tj, mk(i1, j1), ForKind.Vectorized), iKind);
+        }
+        var init = Tile("init", (i1, j1) => Block("C_init", "SS", [m, n], [i0 * ti + i1, j0 * tj + j1], v => St(g, F(0), v[0], v[1])));
+        var update = Loop(kk, k, Tile("upd", (i1, j1) => Block("C_update", "SSR", [m, n, k], [i0 * ti + i1, j0 * tj + j1, kk],
+            v => St(g, Ld(g, v[0], v[1]) + Ld(a, v[0], v[2]) * Ld(b, v[2], v[1]), v[0], v[1])), ForKind.Unrolled));
+        var write = Tile("wb", (i1, j1) => Block("C_global_wb", "SS", [m, n], [i0 * ti + i1, j0 * tj + j1],
+            v => St(c, Ld(g, v[0], v[1]), v[0], v[1])));
+        var body = Loop(i0, m / ti, Loop(j0, n / tj, Seq(init, update, write)), ForKind.Parallel);
+        return Func([a, b, c], body, rootAllocs: [g]);
+    }
+
     /// <summary>C# reference: C = A·B accumulated in float32 in k order (the order of both C versions).</summary>
     public static float[] Expected(float[] a, float[] b, int m, int n, int k)
     {
