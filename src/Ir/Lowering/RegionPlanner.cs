@@ -53,6 +53,9 @@ internal static class RegionPlanner
             if (d >= a.Indices.Length) return null;
             var inner = new Dictionary<Var, For>();
             for (int i = common; i < a.Loops.Length; i++) inner[a.Loops[i].LoopVar] = a.Loops[i];
+            // An outer loop of extent 1 is a constant, not a symbolic offset (TVM leaves such loops, e.g. j_1 in T.grid(4, 1)).
+            for (int i = 0; i < common; i++)
+                if (a.Loops[i].Extent is IntImm { Value: 1 }) inner[a.Loops[i].LoopVar] = a.Loops[i];
             var f = LinearForm.Of(a.Indices[d]);
             if (f.TermsUse(inner.Keys.ToHashSet())) return null;
             long l = f.Const, h = f.Const;

@@ -18,7 +18,10 @@ public class GoldenCodeTests
         ["softmax"] = () => Softmax.Build(256, 256),
         ["conv2d_nhwc_padded"] = () => Conv2d.Build(14, 14, 16, 32, 3, 1, 1),
         ["int_ops"] = () => Programs.IntOps.Build(64),
+        ["metaschedule_style_matmul"] = () => Tuner.Ir.Script.TvmScript.ParseFunc(File.ReadAllText(Path.Combine(ScriptDir(), "matmul_scheduled.py"))),
     };
+
+    private static string ScriptDir([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Scripts");
 
     private static string Dir([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Golden");
 
