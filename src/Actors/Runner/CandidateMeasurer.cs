@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Tuner.Actors.Build;
 using Tuner.Actors.Verify;
 using Tuner.Ir;
+using Tuner.Ir.Interp;
 
 namespace Tuner.Actors.Runner;
 
@@ -20,9 +21,11 @@ public sealed record MeasureResult(int Index, IReadOnlyList<double>? RunSecs, st
 /// the runs one by one (timings never overlap builds). Inputs are seeded random data shared by every candidate;
 /// outputs start random too, so a candidate that skips a write is caught. With verification on, the untuned
 /// reference is built and run once per workload (cached) and each candidate's outputs are compared with it
-/// (<see cref="OutputVerifier"/>).
+/// (<see cref="OutputVerifier"/>). With <paramref name="interpreterReference"/> the reference outputs come from the
+/// TIR interpreter instead (exact semantics, independent of the C generator, but slow: small workloads only).
 /// </summary>
-public sealed class CandidateMeasurer(Builder builder, LocalRunner runner, EvaluatorConfig config, bool verify = true, int seed = 0)
+public sealed class CandidateMeasurer(
+    Builder builder, LocalRunner runner, EvaluatorConfig config, bool verify = true, int seed = 0, bool interpreterReference = false)
 {
     private readonly ConditionalWeakTable<PrimFunc, NDArray[]> _expected = [];
 
@@ -55,6 +58,14 @@ public sealed class CandidateMeasurer(Builder builder, LocalRunner runner, Evalu
     private NDArray[] Expected(PrimFunc reference, IReadOnlyList<ArgInfo> info, CancellationToken ct)
     {
         if (_expected.TryGetValue(reference, out var cached)) return cached;
+        if (interpreterReference)
+        {
+            var args = ArgInfo.Random(info, seed);
+            try { Interpreter.Run(reference, args); }
+            catch (InterpreterException e) { throw new MeasureException($"untuned function fails in the interpreter: {e.Message}"); }
+            _expected.AddOrUpdate(reference, args);
+            return args;
+        }
         var b = builder.Build([reference], ct)[0];
         if (!b.Ok) throw new MeasureException($"untuned function does not build: {b.Error}");
         var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), EvaluatorConfig.Once, ReturnArgs: true));

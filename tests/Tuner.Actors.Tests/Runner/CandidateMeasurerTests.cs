@@ -44,4 +44,15 @@ public class CandidateMeasurerTests
         // One worker for the reference and the good ones, plus one replacement per crash or hang.
         Assert.Equal(4, runner.WorkersStarted);
     }
+
+    [Fact]
+    public void With_the_interpreter_as_reference_good_candidates_verify_and_a_wrong_one_fails()
+    {
+        var builder = new Builder(CompilerOptions.For(Target.Parse("llvm -num-cores 2")));
+        using var runner = new LocalRunner(RunnerOptions.Default);
+        var measurer = new CandidateMeasurer(builder, runner, new EvaluatorConfig(1, 1, 0), interpreterReference: true);
+        var r = measurer.Measure(Matmul.Naive(16, 64, 8), [Matmul.Tiled(16, 64, 8, 4, 64, 4), FaultyPrograms.WrongInit(16, 64, 8)]);
+        Assert.True(r[0].Ok && r[0].Verified, r[0].Error);
+        Assert.StartsWith("output C differs from the untuned function: largest error 1 at flat index", r[1].Error);
+    }
 }
