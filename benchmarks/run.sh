@@ -9,5 +9,7 @@ dotnet run -c Release --no-build --project benchmarks/Bench -- gmm 1024 1
 dotnet run -c Release --no-build --project benchmarks/Bench -- gmm 1024 2
 dotnet run -c Release --no-build --project benchmarks/Bench -- vec 1024 1
 dotnet run -c Release --no-build --project benchmarks/Bench -- vec 1024 2
+dotnet run -c Release --no-build --project benchmarks/Bench -- gmm 512 1
+dotnet run -c Release --no-build --project benchmarks/Bench -- script benchmarks/scripts/gmm512_tvm_best.py 1
 dotnet run -c Release --no-build --project benchmarks/Bench -- build-rate 64
 uptime

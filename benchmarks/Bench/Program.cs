@@ -25,6 +25,7 @@ switch (cmd)
     case "gmm": Gmm(Arg(1, 1024), Arg(2, 2)); break;
     case "vec": Vec(Arg(1, 1024), Arg(2, 2)); break;
     case "build-rate": BuildRate(Arg(1, 64)); break;
+    case "script": Script(args[1], Arg(2, 2)); break;
     default: Console.Error.WriteLine("commands: gmm [n] [threads] | vec [n] [threads] | build-rate [count]"); return 2;
 }
 return 0;
@@ -116,6 +117,16 @@ void Vec(int n, int threads)
     using var p = Process.Start(psi)!;
     Console.Write(p.StandardOutput.ReadToEnd());
     p.WaitForExit();
+}
+
+// A TVMScript function (e.g. benchmarks/scripts/gmm512_tvm_best.py): latency and GFLOP/s through LocalExecution.Bench.
+void Script(string file, int threads)
+{
+    var f = Tuner.Ir.Script.TvmScript.ParseFunc(File.ReadAllText(file), file);
+    var target = Target.Parse($"llvm -num-cores {threads}");
+    var r = LocalExecution.Bench(f, target, new EvaluatorConfig(Number: 1, Repeat: 7, MinRepeatMs: 100));
+    Console.WriteLine($"{Path.GetFileName(file)}, {threads} thread(s): min {r.MinSecs * 1e3:F2} ms, mean {r.MeanSecs * 1e3:F2} ms, " +
+                      $"{r.Flops / r.MinSecs / 1e9:F1} GFLOP/s at min, {r.Gflops:F1} at mean ({r.Flops / 1e9:F3} GFLOP)");
 }
 
 // Candidates built per second: 64 tiled-matmul variants, one compiler call each vs batched (2 calls in parallel).
