@@ -40,12 +40,21 @@ public static class LoweringPipeline
     }
 
     /// <summary>
-    /// A dump callback that writes <c>NN_PassName.txt</c> files into <paramref name="directory"/> using the given
-    /// printer (e.g. TvmScript.Print; the default is the record's ToString of the body).
+    /// A dump callback that writes <c>NN_PassName.py</c> files into <paramref name="directory"/> with the given printer
+    /// (default: TVMScript, falling back to the node's text for forms the printer does not know).
     /// </summary>
     public static Action<int, string, PrimFunc> DumpToDirectory(string directory, Func<PrimFunc, string>? print = null)
     {
         Directory.CreateDirectory(directory);
-        return (i, name, f) => File.WriteAllText(Path.Combine(directory, $"{i:D2}_{name}.txt"), print?.Invoke(f) ?? f.Body.ToString());
+        return (i, name, f) => File.WriteAllText(Path.Combine(directory, $"{i:D2}_{name}.py"), (print ?? DefaultPrint)(f));
+    }
+
+    private static string DefaultPrint(PrimFunc f)
+    {
+        try { return Script.TvmScript.Print(f); }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return $"# TVMScript printer: {e.Message}\n{f.Body}";
+        }
     }
 }

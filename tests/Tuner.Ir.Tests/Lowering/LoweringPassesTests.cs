@@ -102,3 +102,17 @@ public class LoweringPassesTests
         Assert.Equal(2.0 * 16 * 8 * 4, FlopCounter.Count(LoweringPipeline.Lower(Matmul.Naive(16, 8, 4))));
     }
 }
+
+public class LoweringDumpTests
+{
+    [Fact]
+    public void The_directory_dump_writes_one_TVMScript_file_per_pass()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "tuner-dump-" + Guid.NewGuid().ToString("N"));
+        LoweringPipeline.Lower(Matmul.Naive(4, 4, 4), LoweringPipeline.DumpToDirectory(dir));
+        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToArray();
+        Assert.Equal(LoweringPipeline.Passes.Select((p, i) => $"{i:D2}_{p.Name}.py"), files);
+        Assert.Contains("T.prim_func", File.ReadAllText(Path.Combine(dir, "00_LowerInitBlocks.py")));
+        Directory.Delete(dir, recursive: true);
+    }
+}
