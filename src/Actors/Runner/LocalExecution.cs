@@ -16,7 +16,8 @@ public sealed record BenchResult(IReadOnlyList<double> RunSecs, double Flops)
 
 /// <summary>
 /// What the CLI calls: <c>tuner run</c> (<see cref="RunOnce"/>) and <c>tuner bench</c> (<see cref="Bench"/>).
-/// Both compile with <see cref="CompilerOptions.For"/> the target and run in a native worker process.
+/// Both compile with <see cref="CompilerOptions.For"/> the target and run in a native worker process;
+/// without a target they use <see cref="Target.Current"/>, else <see cref="Target.Host"/>.
 /// </summary>
 public static class LocalExecution
 {
@@ -25,7 +26,7 @@ public static class LocalExecution
     /// and returns every argument after the run (outputs written). Throws <see cref="MeasureException"/> with the
     /// compiler's or the worker's message on failure.
     /// </summary>
-    public static IReadOnlyList<NDArray> RunOnce(PrimFunc func, IReadOnlyList<NDArray> args, Target target, RunnerOptions? runnerOptions = null)
+    public static IReadOnlyList<NDArray> RunOnce(PrimFunc func, IReadOnlyList<NDArray> args, Target? target = null, RunnerOptions? runnerOptions = null)
     {
         var info = ArgInfo.Of(func);
         if (args.Count != info.Count) throw new ArgumentException($"the function takes {info.Count} arguments, got {args.Count}");
@@ -40,15 +41,16 @@ public static class LocalExecution
     /// Compiles and times <paramref name="func"/> on seeded random inputs with TVM's evaluator semantics
     /// (default: number 3, repeat 1, min_repeat_ms 100; pass more repeats for a steadier figure).
     /// </summary>
-    public static BenchResult Bench(PrimFunc func, Target target, EvaluatorConfig? config = null, int seed = 0, RunnerOptions? runnerOptions = null)
+    public static BenchResult Bench(PrimFunc func, Target? target = null, EvaluatorConfig? config = null, int seed = 0, RunnerOptions? runnerOptions = null)
     {
         var args = ArgInfo.Random(ArgInfo.Of(func), seed);
         var r = Execute(func, target, args, config ?? EvaluatorConfig.Default, runnerOptions);
         return new BenchResult(r.RunSecs!, FlopCounter.Count(func));
     }
 
-    private static RunResult Execute(PrimFunc func, Target target, IReadOnlyList<NDArray> args, EvaluatorConfig config, RunnerOptions? ro)
+    private static RunResult Execute(PrimFunc func, Target? t, IReadOnlyList<NDArray> args, EvaluatorConfig config, RunnerOptions? ro)
     {
+        var target = t ?? Target.Current ?? Target.Host();
         var builder = new Builder(CompilerOptions.For(target));
         var b = builder.Build([func])[0];
         if (!b.Ok) throw new MeasureException($"build failed: {b.Error}");

@@ -17,6 +17,9 @@ public static class LoweringPipeline
         new LowerBlocks(),
         // Needs every buffer access to be a plain load/store (no block regions left to rewrite).
         new FlattenBuffers(),
+        // Vector stores become loops over lanes: after flattening (Ramp indices are 1-d), before LowerAutoUnroll
+        // counts steps (a lane loop is vectorized, so it counts as one step, as TVM's vector store does).
+        new ScalarizeVectors(),
         // Reads loop annotations that Simplify could drop (it removes extent-1 loops, annotations included).
         new LowerAutoUnroll(),
         // Cleans the index arithmetic of flattening (x*1, +0) and removes extent-1 loops; can make extents constant.

@@ -1,5 +1,6 @@
 using Tuner.Ir.CodeGen;
 using Tuner.Ir.Lowering;
+using Tuner.Ir.Tests.CodeGen;
 using Tuner.Ir.Tests.CodeGen.Programs;
 using static Tuner.Ir.Tests.CodeGen.Programs.IrBuilder;
 
@@ -89,7 +90,7 @@ public class LoweringPassesTests
     {
         var names = new List<string>();
         LoweringPipeline.Lower(Matmul.Naive(2, 2, 2), (i, name, _) => names.Add($"{i}:{name}"));
-        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:LowerAutoUnroll", "5:Simplify", "6:LegalizeLoopKinds"], names);
+        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:ScalarizeVectors", "5:LowerAutoUnroll", "6:Simplify", "7:LegalizeLoopKinds"], names);
     }
 
     [Fact]
@@ -100,6 +101,29 @@ public class LoweringPassesTests
         Assert.Equal(5.0 * 4 * 6, FlopCounter.Count(Softmax.Build(4, 6)));
         // The lowered form counts the same (the init guard's comparisons count 0).
         Assert.Equal(2.0 * 16 * 8 * 4, FlopCounter.Count(LoweringPipeline.Lower(Matmul.Naive(16, 8, 4))));
+    }
+}
+
+public class ScalarizeVectorsTests
+{
+    [Fact]
+    public void A_vector_store_becomes_a_vectorized_loop_over_its_lanes_and_computes_the_same()
+    {
+        // B[i*8 : i*8+8] = A[i*8 : i*8+8] * 2 + cast(ramp(0, 1, 8))
+        var a = Buf("A", F32, 32);
+        var b = Buf("B", F32, 32);
+        var i = V("i");
+        var idx = new Ramp(i * 8, C(1), 8);
+        var value = new Binary(BinOp.Add, new Binary(BinOp.Mul, new BufferLoad(a, [idx]), new Broadcast(F(2), 8)),
+            new Cast(F32.WithLanes(8), new Ramp(C(0), C(1), 8)));
+        var f = Func([a, b], Loop(i, 4, new BufferStore(b, value, [idx])));
+        var lowered = LoweringPipeline.Lower(f);
+        var lane = Assert.IsType<For>(((For)lowered.Body).Body);
+        Assert.Equal((ForKind.Vectorized, 8L), (lane.Kind, ((IntImm)lane.Extent).Value));
+        var x = NDArray.Random(DataType.Float32, [32], 3);
+        var y = new NDArray(DataType.Float32, [32]);
+        Assert.Equal(0, new NativeKernel(CodeGenC.Source(f, "vec"), "vec").Call(x, y));
+        for (int k = 0; k < 32; k++) Assert.Equal((float)x.GetDouble(k) * 2f + k % 8, (float)y.GetDouble(k));
     }
 }
 
