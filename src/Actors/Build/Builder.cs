@@ -29,7 +29,7 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         Parallel.For(0, candidates.Count, par, k =>
         {
             try { code[k] = CodeGenC.Generate(LoweringPipeline.Lower(candidates[k]), $"cand_{k}"); }
-            catch (Exception e) when (e is LoweringException or NotSupportedException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException) // any failure of one candidate stays its own
             {
                 results[k] = new BuildResult(k, null, null, $"code generation failed: {e.Message}");
             }

@@ -122,7 +122,7 @@ internal static class RegionPlanner
                 {
                     var value = Substituter.Apply(r.IterValues[i], map);
                     inner[r.Block.IterVars[i].Var] = value;
-                    if (r.Block.IterVars[i].Kind == IterKind.Reduce)
+                    if (r.Block.IterVars[i].Kind != IterKind.Spatial) // reduce, ordered (scan), opaque: values may flow across iterations
                         NodeWalker.Walk(new Evaluate(value), onExpr: x => { if (x is Var v && loopVars.Contains(v)) red.Add(v); });
                 }
                 if (r.Block.Init is not null) Collect(r.Block.Init, buf, loops, inner, red, acc);
