@@ -6,7 +6,7 @@ namespace Tuner.Ir.Lowering;
 /// Before: <c>root alloc C_global[1024, 1024]; for i0 (parallel): for j0: ... C_global[i0*8 + i1, j0*64 + j1] ...</c>.
 /// After: <c>for i0: for j0: allocate C_global[8, 64] { ... C_global[i1, j1] ... }</c> — small enough for the
 /// stack (and registers), and private to each thread of a parallel loop.
-/// Safety: the allocation never moves inside a loop bound to a reduce iter var of a block touching the buffer
+/// Safety: the allocation never moves inside a loop bound to a non-spatial (reduce, ordered, opaque) iter var of a block touching the buffer
 /// (values flow across its iterations); per dimension, the region must be "same symbolic offset + constant
 /// window" for every access (affine in the loops inside, constant loop bounds), otherwise that dimension stays whole.
 /// Requires init blocks lowered (<see cref="LowerInitBlocks"/>); runs on block IR.
