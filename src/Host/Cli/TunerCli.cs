@@ -15,6 +15,7 @@ public static class TunerCli
         var root = new RootCommand("tuner — auto-tuning of TIR tensor programs (TVM MetaSchedule in .NET)");
         root.Subcommands.Add(FmtCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(ScheduleCommand.Build());
 
         return root;
     }

@@ -54,7 +54,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Help_is_available_on_every_command()
     {
-        foreach (var cmd in new[] { "fmt", "run" })
+        foreach (var cmd in new[] { "fmt", "run", "schedule" })
         {
             var (code, text, _) = CliRunner.Run(cmd, "--help");
             Assert.Equal(0, code);
