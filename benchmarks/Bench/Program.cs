@@ -62,6 +62,7 @@ void Gmm(int n, int threads)
     packed = packed.Where(t => n % t.ti == 0 && n % t.tj == 0).ToArray();
     var cands = tiles.Select(t => Matmul.Tiled(n, n, n, t.ti, t.tj, t.tk)).ToList();
     cands.AddRange(packed.Select(t => Matmul.TiledPacked(n, n, n, t.ti, t.tj)));
+    cands.Add(Matmul.Scheduled(n, n, n, 8, 64, 4));
     cands.Add(naive);
     var built = builder.Build(cands);
     for (int i = 0; i < cands.Count; i++)
@@ -69,6 +70,7 @@ void Gmm(int n, int threads)
         var b = built[i];
         string name = i < tiles.Length ? $"tiled IR ti={tiles[i].ti} tj={tiles[i].tj} tk={tiles[i].tk}"
             : i < tiles.Length + packed.Length ? $"tiled+packed-B IR ti={packed[i - tiles.Length].ti} tj={packed[i - tiles.Length].tj}"
+            : i == cands.Count - 2 ? "schedule primitives 8x64x4, no cache"
             : "naive IR loops (i,j,k)";
         if (!b.Ok) { Console.WriteLine($"{name}: build failed: {b.Error}"); continue; }
         var c = i < cands.Count - 1 ? cfg : new EvaluatorConfig(1, 1, 0);

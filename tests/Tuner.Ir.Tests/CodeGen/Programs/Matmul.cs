@@ -102,6 +102,24 @@ public static class Matmul
         return Func([a, b, c], body, rootAllocs: [g]);
     }
 
+    /// <summary>
+    /// The naive matmul scheduled with the schedule primitives: split i/j/k by ti/tj/tk, reorder to
+    /// i0 j0 k0 k1 i1 j1, parallel i0, unroll i1, vectorize j1 (C accumulated in place, no cache write).
+    /// </summary>
+    public static PrimFunc Scheduled(long m, long n, long k, long ti, long tj, long tk)
+    {
+        var s = new Tuner.Ir.Schedule.Schedule(Naive(m, n, k), seed: 1);
+        var loops = s.GetLoops(s.GetBlock("matmul"));
+        var i = s.Split(loops[0], [null, ti]);
+        var j = s.Split(loops[1], [null, tj]);
+        var kk = s.Split(loops[2], [null, tk]);
+        s.Reorder([i[0], j[0], kk[0], kk[1], i[1], j[1]]);
+        s.Parallel(i[0]);
+        s.Unroll(i[1]);
+        s.Vectorize(j[1]);
+        return s.Func;
+    }
+
     /// <summary>C# reference: C = A·B accumulated in float32 in k order (the order of both C versions).</summary>
     public static float[] Expected(float[] a, float[] b, int m, int n, int k)
     {
