@@ -68,7 +68,7 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
     public static void DeleteArtifacts(IEnumerable<BuildResult> results)
     {
         foreach (var dir in results.Where(r => r.ArtifactPath is not null).Select(r => Path.GetDirectoryName(r.ArtifactPath)!).Distinct())
-            try { Directory.Delete(dir, recursive: true); } catch (DirectoryNotFoundException) { } catch (IOException) { }
+            try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private string? Compile(string source, string cFile, string lib, CancellationToken ct)

@@ -69,7 +69,7 @@ public sealed class LocalRunner(RunnerOptions options) : IDisposable
             }
             finally
             {
-                try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+                try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
             }
         }
     }

@@ -46,7 +46,7 @@ internal static class CTypes
 
     public static string Float(DataType t, double v)
     {
-        string cast = t.Bits == 64 ? "" : t.Bits == 16 ? "(_Float16)" : "";
+        string cast = t.Bits == 16 ? "(_Float16)" : "";
         if (double.IsNaN(v)) return t.Bits == 32 ? "NAN" : $"({Name(t)})NAN";
         if (double.IsInfinity(v)) return (v < 0 ? "(-" : "(") + (t.Bits == 32 ? "INFINITY" : $"({Name(t)})INFINITY") + ")";
         string s = t.Bits == 32 ? ((float)v).ToString("R", CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
