@@ -13,10 +13,13 @@ public sealed record EvaluatorConfig(int Number = 3, int Repeat = 1, int MinRepe
     public static readonly EvaluatorConfig Once = new(1, 1, 0);
 }
 
-/// <summary>Options of a runner: the per-candidate timeout and the OpenMP thread count of its workers.</summary>
+/// <summary>
+/// Options of a runner: the per-candidate timeout (30 s as TVM's LocalRunner; the timing loop's
+/// repeat × min_repeat_ms comes on top) and the OpenMP thread count of its workers.
+/// </summary>
 public sealed record RunnerOptions(TimeSpan Timeout, int NumThreads, string Compiler = "cc")
 {
-    public static RunnerOptions Default => new(TimeSpan.FromSeconds(10), Environment.ProcessorCount,
+    public static RunnerOptions Default => new(TimeSpan.FromSeconds(30), Environment.ProcessorCount,
         Environment.GetEnvironmentVariable("CC") ?? "cc");
 }
 

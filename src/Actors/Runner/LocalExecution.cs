@@ -17,7 +17,8 @@ public sealed record BenchResult(IReadOnlyList<double> RunSecs, double Flops)
 /// <summary>
 /// What the CLI calls: <c>tuner run</c> (<see cref="RunOnce"/>) and <c>tuner bench</c> (<see cref="Bench"/>).
 /// Both compile with <see cref="CompilerOptions.For"/> the target and run in a native worker process;
-/// without a target they use <see cref="Target.Current"/>, else <see cref="Target.Host"/>.
+/// without a target they use <see cref="Target.Current"/>, else <see cref="Target.Host"/>. The default run timeout
+/// is 10 minutes (a user's explicit run of an untuned function may be slow; candidates use the runner's 30 s).
 /// </summary>
 public static class LocalExecution
 {
@@ -54,7 +55,7 @@ public static class LocalExecution
         var builder = new Builder(CompilerOptions.For(target));
         var b = builder.Build([func])[0];
         if (!b.Ok) throw new MeasureException($"build failed: {b.Error}");
-        using var runner = new LocalRunner((ro ?? RunnerOptions.Default) with { NumThreads = target.NumCores });
+        using var runner = new LocalRunner((ro ?? RunnerOptions.Default with { Timeout = TimeSpan.FromMinutes(10) }) with { NumThreads = target.NumCores });
         var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: true));
         Builder.DeleteArtifacts([b]);
         return r.Ok ? r : throw new MeasureException($"run failed: {r.Error}");
