@@ -29,10 +29,19 @@ public sealed class CandidateMeasurer(
 {
     private readonly ConditionalWeakTable<PrimFunc, NDArray[]> _expected = [];
 
+    /// <summary>Seconds spent building candidates, over every call so far (for the tuner's time split).</summary>
+    public double BuildSeconds { get; private set; }
+
+    /// <summary>Seconds spent after the builds (reference outputs, runs, verification), over every call so far.</summary>
+    public double RunSeconds { get; private set; }
+
     public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default)
     {
         var info = ArgInfo.Of(reference);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var built = builder.Build(candidates, ct);
+        BuildSeconds += clock.Elapsed.TotalSeconds;
+        clock.Restart();
         NDArray[]? expected = null;
         string? refError = null;
         if (verify)
@@ -52,6 +61,7 @@ public sealed class CandidateMeasurer(
             results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null);
         }
         Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
+        RunSeconds += clock.Elapsed.TotalSeconds;
         return results;
     }
 

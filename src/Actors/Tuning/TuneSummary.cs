@@ -1,0 +1,29 @@
+namespace Tuner.Actors.Tuning;
+
+/// <summary>
+/// One task after tuning: its name (first function of its structural class), weight (how many functions share
+/// it), workload index in the database, FLOPs per call, best mean latency (seconds; +∞ without a valid record),
+/// trials in the database for this target (all runs), trials measured by this run, valid and failed counts.
+/// </summary>
+public sealed record TaskSummary(string Name, int Weight, int Workload, double Flops, double BestSecs, int Trials, int TrialsThisRun, int Valid, int Failed)
+{
+    public double Gflops => double.IsFinite(BestSecs) ? Flops / BestSecs / 1e9 : 0;
+}
+
+/// <summary>
+/// Where a run's wall time went: search (candidate generation), cost-model updates, builds (lowering, C generation,
+/// compiler calls), runs (the untuned reference, timing and verification), and the whole run.
+/// </summary>
+public sealed record TuneTimings(double SearchSecs, double CostModelSecs, double BuildSecs, double RunSecs, double WallSecs)
+{
+    public double SearchShare => WallSecs > 0 ? (SearchSecs + CostModelSecs) / WallSecs : 0;
+    public double BuildShare => WallSecs > 0 ? BuildSecs / WallSecs : 0;
+    public double RunShare => WallSecs > 0 ? RunSecs / WallSecs : 0;
+}
+
+/// <summary>What <see cref="Tuning.TuneTir"/> did: the tasks, trials measured by this run, and the time split.</summary>
+public sealed record TuneSummary(IReadOnlyList<TaskSummary> Tasks, int TrialsThisRun, TuneTimings Timings)
+{
+    /// <summary>Σ weight · best latency, seconds (+∞ when a task has no valid record).</summary>
+    public double WeightedLatency => Tasks.Sum(t => t.Weight * t.BestSecs);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Tuner.Actors.Database;
+using Tuner.Actors.Search;
+using Tuner.Ir;
+using Tuner.Ir.CodeGen;
+using Tuner.Ir.Schedule;
+
+namespace Tuner.Actors.Tuning;
+
+/// <summary>
+/// One structurally distinct PrimFunc of the module: the functions that share it (weight = their count), its
+/// normalised workload (named "main", as tune_tir tunes it) and database index, its strategy and the standing
+/// the progress table shows (best mean latency, trials, valid and failed counts for this target).
+/// </summary>
+internal sealed class TuneTask(int id, string name, int weight, Workload workload, int workloadIndex)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+    public int Weight { get; } = weight;
+    public Workload Workload { get; } = workload;
+    public int WorkloadIndex { get; } = workloadIndex;
+    public double Flops { get; } = FlopCounter.Count(workload.Func);
+    public ISearchStrategy Strategy { get; set; } = null!;
+    public double BestSecs { get; set; } = double.PositiveInfinity;
+    public int Trials { get; set; }
+    public int TrialsThisRun { get; set; }
+    public int Valid { get; set; }
+    public int Failed { get; set; }
+    public bool Done { get; set; }
+
+    public TaskSummary Summary() => new(Name, Weight, WorkloadIndex, Flops, BestSecs, Trials, TrialsThisRun, Valid, Failed);
+
+    /// <summary>Counts one stored or new record into the standing.</summary>
+    public void Count(TuningRecord r)
+    {
+        Trials++;
+        if (r.IsValid) { Valid++; BestSecs = Math.Min(BestSecs, r.MeanRunSecs); }
+        else Failed++;
+    }
+
+    /// <summary>
+    /// The module's PrimFuncs grouped by structure (equal up to renaming, <see cref="Workload.Matches"/>), in order
+    /// of first appearance; each group is committed to the database as one workload.
+    /// </summary>
+    public static List<TuneTask> Extract(IRModule module, JsonDatabase db)
+    {
+        var groups = new List<(string Name, Workload W, int Count)>();
+        foreach (var entry in module.PrimFuncs)
+        {
+            var w = Workload.FromFunc(entry.Func);
+            int i = groups.FindIndex(g => g.W.Hash == w.Hash && g.W.Matches(entry.Func));
+            if (i >= 0) groups[i] = groups[i] with { Count = groups[i].Count + 1 };
+            else groups.Add((entry.Name, w, 1));
+        }
+        return groups.Select((g, i) => new TuneTask(i, g.Name, g.Count, g.W, db.CommitWorkload(g.W.Func))).ToList();
+    }
+
+    /// <summary>The trace JSON of the k best valid records of this workload for the target, best first.</summary>
+    /// <remarks>A trace that does not parse is skipped.</remarks>
+    public static Func<int, IReadOnlyList<Trace>> TopK(JsonDatabase db, int workload, JsonNode target) => k =>
+    {
+        var traces = new List<Trace>();
+        foreach (var r in db.GetTopK(workload, target, k))
+        {
+            try { traces.Add(Trace.FromJson(r.Trace.ToJsonString())); }
+            catch (FormatException) { }
+        }
+        return traces;
+    };
+}
