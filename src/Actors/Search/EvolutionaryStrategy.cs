@@ -76,9 +76,15 @@ public sealed partial class EvolutionaryStrategy : ISearchStrategy
     /// <summary>Feature rows of a program, cached by structural hash (children often repeat their parents).</summary>
     private float[][] Features(SampledProgram p) => _features.GetOrAdd(p.Hash, _ => PerStoreFeature.Extract(p.Func));
 
-    /// <summary>Cost-model scores, clipped at 0 so they can weight the choice of parents.</summary>
+    /// <summary>
+    /// Cost-model scores, clipped at 0 so they can weight the choice of parents. While the model only gives random
+    /// scores (a <see cref="RandomCostModel"/>, or a <see cref="GbtCostModel"/> still warming up) no features are
+    /// extracted: they would be ignored.
+    /// </summary>
     private double[] Scores(IReadOnlyList<SampledProgram> programs)
     {
+        if (_model is RandomCostModel || _model is GbtCostModel g && g.Samples < g.WarmupSamples)
+            return _model.Predict(_ctx.TaskName, new float[programs.Count][][]);
         var rows = new float[programs.Count][][];
         Parallel.For(0, programs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => rows[i] = Features(programs[i]));

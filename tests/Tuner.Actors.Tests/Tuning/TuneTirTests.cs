@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Tuner.Actors.Database;
+using Tuner.Actors.Runner;
+using Tuner.Actors.Tests.Search;
+using Tuner.Actors.Tuning;
+using Tuner.Actors.Verify;
+using Tuner.Ir;
+using Tuner.Ir.Analysis;
+using Tuner.Ir.Schedule;
+using Xunit.Abstractions;
+
+namespace Tuner.Actors.Tests.Tuning;
+
+public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
+{
+    [Fact]
+    public void Tuning_a_128_cubed_matmul_for_32_trials_gives_a_faster_function_with_the_same_outputs()
+    {
+        var module = Workloads.Matmul(128);
+        var table = new StringWriter();
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 32,
+            Quick(16) with { Output = table, Evaluator = new EvaluatorConfig(Number: 3, Repeat: 1, MinRepeatMs: 20) });
+        output.WriteLine(table.ToString());
+
+        Assert.Equal(32, summary.TrialsThisRun);
+        var task = Assert.Single(summary.Tasks);
+        Assert.True(task.Valid > 0, $"no valid candidate among {task.Trials}");
+        Assert.Contains("Total trials: 32", table.ToString());
+        var untuned = module.PrimFuncs.Single().Func;
+        var tuned = Actors.Tuning.Tuning.ApplyDatabase(module, Cpu, WorkDir, _ => { }).PrimFuncs.Single().Func;
+        Assert.True(tuned.Attrs["tir.is_scheduled"] is IntImm { Value: 1 });
+        Assert.Equal(untuned.Attrs["tir.noalias"], tuned.Attrs["tir.noalias"]);
+
+        // Side by side, same runner settings, the untuned and tuned functions on the same inputs.
+        var steady = new EvaluatorConfig(Number: 3, Repeat: 5, MinRepeatMs: 20);
+        var before = LocalExecution.Bench(untuned, Cpu, steady);
+        var after = LocalExecution.Bench(tuned, Cpu, steady);
+        output.WriteLine($"untuned {before.MinSecs * 1e6:F1} us ({before.Flops / before.MinSecs / 1e9:F2} GFLOP/s), tuned {after.MinSecs * 1e6:F1} us " +
+            $"({after.Flops / after.MinSecs / 1e9:F2} GFLOP/s): {before.MinSecs / after.MinSecs:F1}x faster; best record {task.BestSecs * 1e6:F1} us");
+        Assert.True(after.MinSecs < before.MinSecs, $"tuned {after.MinSecs} s is not faster than untuned {before.MinSecs} s");
+
+        var inputs = ArgInfo.Random(ArgInfo.Of(untuned), seed: 5);
+        var expected = LocalExecution.RunOnce(untuned, inputs, Cpu);
+        var actual = LocalExecution.RunOnce(tuned, inputs.Select(a => a.Clone()).ToArray(), Cpu);
+        Assert.Null(OutputVerifier.Compare(untuned, expected, actual));
+    }
+
+    [Fact]
+    public void A_resumed_run_measures_nothing_within_the_same_budget_and_only_new_programs_with_a_larger_one()
+    {
+        var module = Workloads.Matmul(32);
+        var first = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+        Assert.Equal(16, first.TrialsThisRun);
+
+        var again = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+        Assert.Equal(0, again.TrialsThisRun);
+        Assert.Equal(16, Records().Count);
+
+        var more = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 40, Quick());
+        Assert.Equal(24, more.TrialsThisRun);
+        Assert.Equal(40, more.Tasks.Single().Trials);
+        var records = Records();
+        Assert.Equal(40, records.Count);
+        var func = Workload.FromFunc(module.PrimFuncs.Single().Func).Func;
+        var hashes = records.Select(r =>
+        {
+            var sch = new Schedule(func, 1);
+            Trace.FromJson(r.Trace.ToJsonString()).ApplyTo(sch);
+            return StructuralHash.Hash(sch.Func);
+        }).ToList();
+        Assert.Equal(40, hashes.Distinct().Count());
+    }
+
+    [Fact]
+    public void Structurally_equal_functions_are_one_task_whose_weight_is_their_count_and_both_get_its_schedule()
+    {
+        var text = Workloads.MatmulScript(16).Replace("def matmul(", "def mm_a(");
+        var second = text[text.IndexOf("    @T.prim_func", StringComparison.Ordinal)..].Replace("def mm_a(", "def mm_b(");
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(text + "\n" + second);
+        Assert.Equal(2, module.PrimFuncs.Count());
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick());
+
+        var task = Assert.Single(summary.Tasks);
+        Assert.Equal(2, task.Weight);
+        Assert.Equal("mm_a", task.Name);
+        var warnings = new List<string>();
+        var applied = Actors.Tuning.Tuning.ApplyDatabase(module, Cpu, WorkDir, warnings.Add);
+        Assert.Empty(warnings);
+        Assert.All(applied.PrimFuncs, f => Assert.NotNull(f.Func.Attrs["tir.is_scheduled"]));
+        Assert.True(StructuralEqual.Equal(applied.Lookup("mm_a")!.Body, applied.Lookup("mm_b")!.Body));
+    }
+
+    [Fact]
+    public void Applying_leaves_functions_without_a_record_unchanged_and_warns_naming_them()
+    {
+        Actors.Tuning.Tuning.TuneTir(Workloads.Matmul(16), Cpu, WorkDir, 8, Quick());
+        var other = Workloads.MatmulScript(8, "small");
+        var tuned = Workloads.MatmulScript(16);
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(tuned + "\n" + other[other.IndexOf("    @T.prim_func", StringComparison.Ordinal)..]);
+        var warnings = new List<string>();
+
+        var applied = Actors.Tuning.Tuning.ApplyDatabase(module, Cpu, WorkDir, warnings.Add);
+
+        Assert.Equal(module.Lookup("small"), applied.Lookup("small"));
+        Assert.NotEqual(module.Lookup("matmul"), applied.Lookup("matmul"));
+        var warning = Assert.Single(warnings);
+        Assert.Contains("small", warning);
+        Assert.DoesNotContain("matmul", warning);
+    }
+
+    [Fact]
+    public void Records_of_another_target_neither_count_towards_the_budget_nor_get_applied()
+    {
+        var module = Workloads.Matmul(16);
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick());
+        var other = Tuner.Ir.Targets.Target.Parse("llvm -num-cores 1");
+
+        var warnings = new List<string>();
+        var applied = Actors.Tuning.Tuning.ApplyDatabase(module, other, WorkDir, warnings.Add);
+        Assert.Equal(module, applied);
+        Assert.Single(warnings);
+        var summary = Actors.Tuning.Tuning.TuneTir(module, other, WorkDir, 8, Quick());
+        Assert.Equal(8, summary.TrialsThisRun);
+        Assert.Equal(16, Records().Count);
+    }
+
+    private List<TuningRecord> Records() => JsonDatabase.Open(WorkDir).Records.Select(r => r.Record).ToList();
+}
