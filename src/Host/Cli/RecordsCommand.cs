@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Tuner.Actors.Database;
+using Tuner.Ir;
+using Tuner.Ir.CodeGen;
+using Tuner.Ir.Targets;
+
+namespace Tuner.Host.Cli;
+
+/// <summary>
+/// `tuner records DIR`: one line per workload and target of a work_dir — the workload's index and name (its first
+/// block, as the stored workload is always named "main"), the target, the best valid record's mean latency and
+/// GFLOP/s, and the trials with their valid and failed counts.
+/// </summary>
+public static class RecordsCommand
+{
+    public static Command Build()
+    {
+        var dir = new Argument<string>("DIR") { Description = "work_dir of a tuning run" };
+        var cmd = new Command("records", "Show the best tuning record of each workload in a work_dir") { dir };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(dir);
+            if (!File.Exists(Path.Combine(path, JsonDatabase.WorkloadFile)))
+                throw CliException.BadInput($"{path}: error: not a work_dir (no {JsonDatabase.WorkloadFile})");
+            JsonDatabase db;
+            try { db = JsonDatabase.Open(path, parse.InvocationConfiguration.Error.WriteLine); }
+            catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
+            parse.InvocationConfiguration.Output.Write(Format(db));
+            return TunerCli.Ok;
+        });
+        return cmd;
+    }
+
+    internal static string Format(JsonDatabase db)
+    {
+        var workloads = db.Workloads;
+        var rows = new List<string[]> { new[] { "Workload", "Name", "Target", "Best latency (us)", "GFLOP/s", "Trials", "Valid", "Failed" } };
+        foreach (var group in db.Records.GroupBy(r => (r.Workload, r.Record.TargetKey)).OrderBy(g => g.Key.Workload))
+        {
+            var w = workloads[group.Key.Workload];
+            var records = group.Select(g => g.Record).ToList();
+            var valid = records.Where(r => r.IsValid).ToList();
+            double best = valid.Count > 0 ? valid.Min(r => r.MeanRunSecs) : double.PositiveInfinity;
+            double flops = FlopCounter.Count(w.Func);
+            rows.Add([
+                I(group.Key.Workload), Name(w.Func), TargetText(records[0]),
+                valid.Count > 0 ? F(best * 1e6) : "N/A", valid.Count > 0 ? F(flops / best / 1e9) : "N/A",
+                I(records.Count), I(valid.Count), I(records.Count - valid.Count),
+            ]);
+        }
+        foreach (var (w, i) in workloads.Select((w, i) => (w, i)).Where(x => db.Records.All(r => r.Workload != x.i)))
+            rows.Add([I(i), Name(w.Func), "-", "N/A", "N/A", "0", "0", "0"]);
+        var width = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var sb = new System.Text.StringBuilder();
+        foreach (var r in rows)
+            sb.AppendLine(string.Join("  ", r.Select((x, c) => c is 1 or 2 ? x.PadRight(width[c]) : x.PadLeft(width[c]))).TrimEnd());
+        return sb.ToString();
+    }
+
+    /// <summary>The name of the workload's first block below the root, else "main".</summary>
+    private static string Name(PrimFunc f)
+    {
+        string? name = null;
+        NodeWalker.Walk(f.Body, s => { if (name is null && s is BlockRealize { Block.Name: var n } && n != "root") name = n; });
+        return name ?? "main";
+    }
+
+    private static string TargetText(TuningRecord r)
+    {
+        try { return TargetJson.FromJson(r.TargetKey).ToString(); }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException) { return r.TargetKey; }
+    }
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+}

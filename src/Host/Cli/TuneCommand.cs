@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Akka.Configuration;
+using Tuner.Actors.Settings;
+using Tuner.Actors.Tuning;
+using Tuner.Ir.Targets;
+
+namespace Tuner.Host.Cli;
+
+/// <summary>
+/// `tuner tune MODULE --work-dir DIR --max-trials-global N [--target T] [--num-trials-per-iter N]
+/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf]`:
+/// tunes every PrimFunc of the module into DIR (resuming what DIR holds), printing TVM's progress table after each
+/// batch. Settings come from the reference HOCON, the --config file on top, then the flags.
+/// </summary>
+public static class TuneCommand
+{
+    public static Command Build()
+    {
+        var module = new Argument<string>("MODULE") { Description = "TVMScript file (an @I.ir_module or a @T.prim_func)" };
+        var workDir = new Option<string>("--work-dir") { Description = "folder of the tuning records and logs", Required = true };
+        var maxTrials = new Option<int>("--max-trials-global") { Description = "trial budget shared by all functions", Required = true };
+        var target = TargetOption();
+        var perIter = new Option<int?>("--num-trials-per-iter") { Description = "trials per scheduler pick (default 64)" };
+        var perTask = new Option<int?>("--max-trials-per-task") { Description = "cap per function (default: the global budget)" };
+        var seed = new Option<long?>("--seed") { Description = "seed of the search (default: search.seed of the config, -1 = random)" };
+        var strategy = new Option<string?>("--strategy") { Description = "evolutionary (default) or replay-trace" };
+        strategy.AcceptOnlyFromAmong("evolutionary", "replay-trace");
+        var config = new Option<string?>("--config") { Description = "HOCON file layered over the reference settings" };
+        var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
+        {
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config,
+        };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(module);
+            var mod = ModuleLoader.Load(path);
+            if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
+            int budget = parse.GetValue(maxTrials);
+            if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
+            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with { Output = parse.InvocationConfiguration.Output };
+            if (parse.GetValue(perIter) is { } n)
+                options = n > 0 ? options with { NumTrialsPerIter = n } : throw CliException.BadInput("--num-trials-per-iter must be positive");
+            if (parse.GetValue(perTask) is { } m)
+                options = m >= 0 ? options with { MaxTrialsPerTask = m } : throw CliException.BadInput("--max-trials-per-task must not be negative");
+            if (parse.GetValue(seed) is { } s)
+                options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
+            if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
+            var t = ParseTarget(parse.GetValue(target));
+            try
+            {
+                Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                throw CliException.Failed($"error: {e.Message}");
+            }
+            return TunerCli.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>The --target option shared by tune and apply.</summary>
+    internal static Option<string?> TargetOption() =>
+        new("--target") { Description = "TVM target string, e.g. \"llvm -num-cores 2\" (default: this machine)" };
+
+    /// <summary>The given target, or the host (llvm with this machine's cores); a bad string is a usage error.</summary>
+    internal static Target ParseTarget(string? text)
+    {
+        if (text is null) return Target.Host();
+        try { return Target.Parse(text); }
+        catch (FormatException e) { throw CliException.BadInput($"error: {e.Message}"); }
+    }
+
+    private static TunerSettings LoadSettings(string? configPath)
+    {
+        string? text = null;
+        if (configPath is not null)
+        {
+            if (!File.Exists(configPath)) throw CliException.BadInput($"{configPath}: error: no such file");
+            text = File.ReadAllText(configPath);
+        }
+        try
+        {
+            var settings = TunerSettings.Load(text);
+            TuneOptions.ParseStrategy(settings.Search.Strategy);
+            return settings;
+        }
+        catch (Exception e) when (e is ConfigurationException or FormatException or ArgumentException)
+        {
+            throw CliException.BadInput($"{configPath ?? "configuration"}: error: {e.Message}");
+        }
+    }
+}
