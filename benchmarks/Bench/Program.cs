@@ -1,0 +1,170 @@
+// Benchmarks of codegen + builder + runner (not CI). Usage:
+//   dotnet run -c Release --project benchmarks/Bench -- gmm [n=1024] [threads=2]
+//   dotnet run -c Release --project benchmarks/Bench -- vec [n=1024] [threads=2]
+//   dotnet run -c Release --project benchmarks/Bench -- build-rate [count=64]
+using System.Diagnostics;
+using System.Globalization;
+using Tuner.Actors.Build;
+using Tuner.Actors.Runner;
+using Tuner.Actors.Verify;
+using Tuner.Ir;
+using Tuner.Ir.CodeGen;
+using Tuner.Ir.Targets;
+using Tuner.Ir.Tests.CodeGen.Programs;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// This VM masks the CPU model, so OpenBLAS's DYNAMIC_ARCH picks its SSE3 "Prescott" kernels (3x slower).
+// Force the AVX-512 kernels unless the caller chose; the runner's workers inherit the environment.
+if (Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is null) Environment.SetEnvironmentVariable("OPENBLAS_CORETYPE", "SkylakeX");
+string cmd = args.Length > 0 ? args[0] : "gmm";
+int Arg(int i, int d) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : d;
+string cDir = Path.Combine(AppContext.BaseDirectory, "../../../../c");
+
+switch (cmd)
+{
+    case "gmm": Gmm(Arg(1, 1024), Arg(2, 2)); break;
+    case "vec": Vec(Arg(1, 1024), Arg(2, 2)); break;
+    case "build-rate": BuildRate(Arg(1, 64)); break;
+    case "script": Script(args[1], Arg(2, 2)); break;
+    default: Console.Error.WriteLine("commands: gmm [n] [threads] | vec [n] [threads] | build-rate [count]"); return 2;
+}
+return 0;
+
+// GMM float32 n³: naive loops vs hand-tiled IR schedules vs OpenBLAS sgemm, one run, same runner and inputs.
+void Gmm(int n, int threads)
+{
+    var target = Target.Parse($"llvm -num-cores {threads}");
+    var naive = Matmul.Naive(n, n, n);
+    double flops = FlopCounter.Count(naive);
+    var info = ArgInfo.Of(naive);
+    var inputs = ArgInfo.Random(info, 0);
+    using var runner = new LocalRunner(RunnerOptions.Default with { NumThreads = threads, Timeout = TimeSpan.FromSeconds(120) });
+    var cfg = new EvaluatorConfig(Number: 1, Repeat: 5, MinRepeatMs: 100);
+
+    string blasLib = CompileC(Path.Combine(cDir, "blas_sgemm.c"), "-lopenblas");
+    var nArg = new NDArray(DataType.Int32, []);
+    nArg.SetLong(0, n);
+    var blas = runner.Run(new RunRequest(blasLib, "blas_sgemm", [.. inputs, nArg], cfg, ReturnArgs: true));
+    Check(blas, "OpenBLAS");
+    var expected = blas.Args!.Take(3).ToArray();
+    Console.WriteLine($"GMM float32 {n}x{n}x{n}, {threads} thread(s), {flops / 1e9:F3} GFLOP per run, machine: {Environment.ProcessorCount} cores, OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE")}");
+    Console.WriteLine($"{"kernel",-34} {"min ms",10} {"mean ms",10} {"GFLOP/s",9} {"vs BLAS",8}  check");
+    void Row(string name, RunResult r, string check)
+    {
+        double min = r.RunSecs!.Min(), mean = r.RunSecs!.Average(), blasMin = blas.RunSecs!.Min();
+        Console.WriteLine($"{name,-34} {min * 1e3,10:F2} {mean * 1e3,10:F2} {flops / min / 1e9,9:F1} {blasMin / min,8:F3}  {check}");
+    }
+    Row("OpenBLAS cblas_sgemm", blas, "reference");
+
+    (long ti, long tj, long tk)[] tiles = [(4, 64, 4), (8, 64, 4), (4, 128, 4), (4, 64, 16), (8, 32, 8), (2, 128, 8)];
+    var builder = new Builder(CompilerOptions.For(target));
+    (long ti, long tj)[] packed = [(8, 32), (4, 64), (16, 16), (8, 48)];
+    packed = packed.Where(t => n % t.ti == 0 && n % t.tj == 0).ToArray();
+    var cands = tiles.Select(t => Matmul.Tiled(n, n, n, t.ti, t.tj, t.tk)).ToList();
+    cands.AddRange(packed.Select(t => Matmul.TiledPacked(n, n, n, t.ti, t.tj)));
+    cands.Add(Matmul.Scheduled(n, n, n, 8, 64, 4));
+    cands.Add(naive);
+    var built = builder.Build(cands);
+    for (int i = 0; i < cands.Count; i++)
+    {
+        var b = built[i];
+        string name = i < tiles.Length ? $"tiled IR ti={tiles[i].ti} tj={tiles[i].tj} tk={tiles[i].tk}"
+            : i < tiles.Length + packed.Length ? $"tiled+packed-B IR ti={packed[i - tiles.Length].ti} tj={packed[i - tiles.Length].tj}"
+            : i == cands.Count - 2 ? "schedule primitives 8x64x4, no cache"
+            : "naive IR loops (i,j,k)";
+        if (!b.Ok) { Console.WriteLine($"{name}: build failed: {b.Error}"); continue; }
+        var c = i < cands.Count - 1 ? cfg : new EvaluatorConfig(1, 1, 0);
+        var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, inputs, c, ReturnArgs: true));
+        if (!r.Ok) { Console.WriteLine($"{name}: {r.Error}"); continue; }
+        Row(name, r, OutputVerifier.Compare(naive, [.. inputs.Take(2), .. expected.Skip(2)], r.Args!) ?? "matches BLAS");
+    }
+}
+
+// #pragma omp simd (what CodeGenC emits) vs GCC vector extensions vs no pragma, on the same tiled matmul.
+void Vec(int n, int threads)
+{
+    var target = Target.Parse($"llvm -num-cores {threads}");
+    var tiled = Matmul.Tiled(n, n, n, 4, 64, 4);
+    string src = CodeGenC.Source(tiled, "matmul_simd");
+    string dir = Directory.CreateTempSubdirectory("tuner-vec").FullName;
+    File.WriteAllText(Path.Combine(dir, "simd.c"), src);
+    File.WriteAllText(Path.Combine(dir, "plain.c"), string.Join('\n', src.Split('\n').Where(l => !l.Contains("#pragma omp simd")))
+        .Replace("matmul_simd", "matmul_plain"));
+    string simd = CompileC(Path.Combine(dir, "simd.c"));
+    string plain = CompileC(Path.Combine(dir, "plain.c"));
+    string vecext = CompileC(Path.Combine(cDir, "matmul_vecext.c"), $"-DN={n}");
+    double flops = FlopCounter.Count(tiled);
+    var inputs = ArgInfo.Random(ArgInfo.Of(tiled), 0);
+    using var runner = new LocalRunner(RunnerOptions.Default with { NumThreads = threads });
+    var cfg = new EvaluatorConfig(Number: 1, Repeat: 7, MinRepeatMs: 100);
+    Console.WriteLine($"tiled matmul {n}^3 (ti=4 tj=64 tk=4), {threads} thread(s): inner loop form");
+    // Interleaved rounds so that host noise hits every variant alike.
+    var best = new Dictionary<string, double>();
+    for (int round = 0; round < 5; round++)
+        foreach (var (name, lib, sym) in new[] { ("#pragma omp simd", simd, "matmul_simd"), ("GCC vector extensions", vecext, "matmul_vecext"), ("no pragma", plain, "matmul_plain") })
+        {
+            var r = runner.Run(new RunRequest(lib, sym, inputs, cfg));
+            Check(r, name);
+            best[name] = Math.Min(best.GetValueOrDefault(name, double.MaxValue), r.RunSecs!.Min());
+        }
+    foreach (var (name, secs) in best) Console.WriteLine($"{name,-24} {secs * 1e3,9:F2} ms {flops / secs / 1e9,8:F1} GFLOP/s (wall, runner)");
+    if (threads != 1) return;
+    // Thread CPU time is immune to the host time-sharing the vCPU: the steadier figure on a loaded machine.
+    string harness = Path.Combine(dir, "cpu_time");
+    var cc = Process.Start(new ProcessStartInfo("cc", ["-O2", "-o", harness, Path.Combine(cDir, "cpu_time.c"), "-ldl"]))!;
+    cc.WaitForExit();
+    var psi = new ProcessStartInfo(harness, [n.ToString(CultureInfo.InvariantCulture), "9", simd, "matmul_simd", vecext, "matmul_vecext", plain, "matmul_plain"])
+    { RedirectStandardOutput = true };
+    psi.Environment["OMP_NUM_THREADS"] = "1";
+    using var p = Process.Start(psi)!;
+    Console.Write(p.StandardOutput.ReadToEnd());
+    p.WaitForExit();
+}
+
+// A TVMScript function (e.g. benchmarks/scripts/gmm512_tvm_best.py): latency and GFLOP/s through LocalExecution.Bench.
+void Script(string file, int threads)
+{
+    var f = Tuner.Ir.Script.TvmScript.ParseFunc(File.ReadAllText(file), file);
+    var target = Target.Parse($"llvm -num-cores {threads}");
+    var r = LocalExecution.Bench(f, target, new EvaluatorConfig(Number: 1, Repeat: 7, MinRepeatMs: 100));
+    Console.WriteLine($"{Path.GetFileName(file)}, {threads} thread(s): min {r.MinSecs * 1e3:F2} ms, mean {r.MeanSecs * 1e3:F2} ms, " +
+                      $"{r.Flops / r.MinSecs / 1e9:F1} GFLOP/s at min, {r.Gflops:F1} at mean ({r.Flops / 1e9:F3} GFLOP)");
+}
+
+// Candidates built per second: 64 tiled-matmul variants, one compiler call each vs batched (2 calls in parallel).
+void BuildRate(int count)
+{
+    var target = Target.Parse($"llvm -num-cores {Environment.ProcessorCount}");
+    var cands = new List<PrimFunc>();
+    foreach (long ti in new long[] { 1, 2, 4, 8 })
+        foreach (long tj in new long[] { 16, 32, 64, 128 })
+            foreach (long tk in new long[] { 1, 2, 4, 8 })
+                if (cands.Count < count) cands.Add(Matmul.Tiled(512, 512, 512, ti, tj, tk));
+    var o = CompilerOptions.For(target);
+    var variants = new[] { 1, 4, 8, 16, (cands.Count + o.MaxParallel - 1) / o.MaxParallel }.Distinct()
+        .Select(size => (size == 1 ? "one compiler call per candidate" : $"batches of {size} per compiler call", o with { MaxBatchSize = size }));
+    foreach (var (name, opts) in variants)
+    {
+        var sw = Stopwatch.StartNew();
+        var r = new Builder(opts).Build(cands);
+        sw.Stop();
+        int ok = r.Count(x => x.Ok);
+        Console.WriteLine($"{name,-34} {cands.Count} candidates in {sw.Elapsed.TotalSeconds:F2} s = {cands.Count / sw.Elapsed.TotalSeconds:F1} candidates/s ({ok} ok, {r.Select(x => x.ArtifactPath).Distinct().Count()} libraries)");
+    }
+}
+
+static void Check(RunResult r, string what)
+{
+    if (!r.Ok) throw new InvalidOperationException($"{what}: {r.Error}");
+}
+
+static string CompileC(string file, params string[] extra)
+{
+    string lib = Path.Combine(Directory.CreateTempSubdirectory("tuner-bench").FullName, Path.GetFileNameWithoutExtension(file) + ".so");
+    var psi = new ProcessStartInfo("cc", ["-O3", "-march=native", "-fopenmp", "-shared", "-fPIC", "-o", lib, file, .. extra, "-lm"])
+    { RedirectStandardError = true };
+    using var p = Process.Start(psi)!;
+    string err = p.StandardError.ReadToEnd();
+    p.WaitForExit();
+    return p.ExitCode == 0 ? lib : throw new InvalidOperationException($"cc {file} failed:\n{err}");
+}

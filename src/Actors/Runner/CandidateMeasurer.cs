@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Tuner.Actors.Build;
+using Tuner.Actors.Verify;
+using Tuner.Ir;
+using Tuner.Ir.Interp;
+
+namespace Tuner.Actors.Runner;
+
+/// <summary>
+/// Outcome of one candidate: run_secs (per repeat) or the error of its build, run or verification.
+/// A failed candidate is stored by the tuner with run_secs [1e10] (design §6).
+/// </summary>
+public sealed record MeasureResult(int Index, IReadOnlyList<double>? RunSecs, string? Error, bool Verified)
+{
+    public bool Ok => Error is null;
+    public double MeanSecs => RunSecs is { Count: > 0 } r ? r.Average() : double.PositiveInfinity;
+}
+
+/// <summary>
+/// Build → run → verify for a batch of candidates of one workload: all builds first (batched, in parallel), then
+/// the runs one by one (timings never overlap builds). Inputs are seeded random data shared by every candidate;
+/// outputs start random too, so a candidate that skips a write is caught. With verification on, the untuned
+/// reference is built and run once per workload (cached) and each candidate's outputs are compared with it
+/// (<see cref="OutputVerifier"/>). With <paramref name="interpreterReference"/> the reference outputs come from the
+/// TIR interpreter instead (exact semantics, independent of the C generator, but slow: small workloads only).
+/// </summary>
+public sealed class CandidateMeasurer(
+    Builder builder, LocalRunner runner, EvaluatorConfig config, bool verify = true, int seed = 0, bool interpreterReference = false)
+{
+    private readonly ConditionalWeakTable<PrimFunc, NDArray[]> _expected = [];
+
+    public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default)
+    {
+        var info = ArgInfo.Of(reference);
+        var built = builder.Build(candidates, ct);
+        NDArray[]? expected = null;
+        string? refError = null;
+        if (verify)
+        {
+            try { expected = Expected(reference, info, ct); }
+            catch (MeasureException e) { refError = e.Message; }
+        }
+        var results = new MeasureResult[candidates.Count];
+        foreach (var b in built)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false); continue; }
+            if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false); continue; }
+            var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify));
+            if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false); continue; }
+            string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
+            results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null);
+        }
+        Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
+        return results;
+    }
+
+    private NDArray[] Expected(PrimFunc reference, IReadOnlyList<ArgInfo> info, CancellationToken ct)
+    {
+        if (_expected.TryGetValue(reference, out var cached)) return cached;
+        if (interpreterReference)
+        {
+            var args = ArgInfo.Random(info, seed);
+            try { Interpreter.Run(reference, args); }
+            catch (InterpreterException e) { throw new MeasureException($"untuned function fails in the interpreter: {e.Message}"); }
+            _expected.AddOrUpdate(reference, args);
+            return args;
+        }
+        var b = builder.Build([reference], ct)[0];
+        if (!b.Ok) throw new MeasureException($"untuned function does not build: {b.Error}");
+        var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), EvaluatorConfig.Once, ReturnArgs: true));
+        Builder.DeleteArtifacts([b]);
+        if (!r.Ok) throw new MeasureException($"untuned function does not run: {r.Error}");
+        var outs = r.Args!.ToArray();
+        _expected.AddOrUpdate(reference, outs);
+        return outs;
+    }
+}
+
+/// <summary>A function could not be built or run; the message says which step failed and why.</summary>
+public sealed class MeasureException(string message) : Exception(message);

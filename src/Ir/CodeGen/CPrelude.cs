@@ -1,0 +1,53 @@
+namespace Tuner.Ir.CodeGen;
+
+/// <summary>
+/// The top of every generated C file: headers and the small static helpers the functions use
+/// (only those used are emitted, in a fixed order, so a file does not change when an unrelated helper is added).
+/// </summary>
+internal static class CPrelude
+{
+    public const string Headers =
+        "#include <stdint.h>\n#include <stdbool.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <math.h>\n";
+
+    /// <summary>Source of a helper by its name: tnr_floordiv_i32, tnr_floormod_f32, tnr_min_u8, tnr_alloc, ...</summary>
+    public static string Source(string name)
+    {
+        if (name == "tnr_alloc")
+            return "static inline void* tnr_alloc(size_t bytes) {\n" +
+                   "  void* p = aligned_alloc(64, (bytes + 63) / 64 * 64);\n" +
+                   "  if (!p) abort();\n  return p;\n}\n";
+        int us = name.LastIndexOf('_');
+        string kind = name[4..us];
+        var t = TypeOfSuffix(name[(us + 1)..]);
+        string c = CTypes.Name(t);
+        return kind switch
+        {
+            // Rounds toward -inf: C truncates, so step down when the remainder is nonzero and the signs differ.
+            "floordiv" => $"static inline {c} {name}({c} a, {c} b) {{\n" +
+                          $"  {c} q = a / b, r = a % b;\n  return (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q;\n}}\n",
+            // Takes the sign of the divisor (Python's %).
+            "floormod" when t.IsFloat => $"static inline {c} {name}({c} a, {c} b) {{\n  return a - {FloorFn(t)}(a / b) * b;\n}}\n",
+            "floormod" => $"static inline {c} {name}({c} a, {c} b) {{\n" +
+                          $"  {c} r = a % b;\n  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;\n}}\n",
+            // As TVM lowers Min/Max: select(a < b, a, b) / select(a > b, a, b).
+            "min" => $"static inline {c} {name}({c} a, {c} b) {{ return a < b ? a : b; }}\n",
+            "max" => $"static inline {c} {name}({c} a, {c} b) {{ return a > b ? a : b; }}\n",
+            _ => throw new InvalidOperationException($"unknown helper {name}"),
+        };
+    }
+
+    public static string FloorFn(DataType t) => t.Bits == 64 ? "floor" : "floorf";
+
+    private static DataType TypeOfSuffix(string s) => s[0] switch
+    {
+        'i' => new DataType(TypeCode.Int, int.Parse(s[1..])),
+        'u' => new DataType(TypeCode.UInt, int.Parse(s[1..])),
+        'f' => new DataType(TypeCode.Float, int.Parse(s[1..])),
+        'b' => DataType.Bool,
+        _ => throw new InvalidOperationException($"bad helper type suffix {s}"),
+    };
+
+    /// <summary>Headers plus the used helpers, sorted by name.</summary>
+    public static string Emit(IEnumerable<string> helpers) =>
+        Headers + "\n" + string.Concat(helpers.Distinct().Order(StringComparer.Ordinal).Select(h => Source(h)));
+}

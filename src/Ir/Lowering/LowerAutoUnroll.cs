@@ -1,0 +1,69 @@
+namespace Tuner.Ir.Lowering;
+
+/// <summary>
+/// Honours <c>pragma_auto_unroll_max_step = N</c> loop annotations (TVM's UnrollLoop with auto_max_depth 8):
+/// inside such a loop, a serial loop of constant extent whose nest holds no non-unrolled loop and whose total
+/// step count (extent × steps of its body, a store counting 1) is at most N becomes <see cref="ForKind.Unrolled"/>.
+/// Vectorized loops count as one step and stay loops: gcc must vectorize them before any unrolling
+/// (a fully unrolled innermost loop ended up scalar at 7 GFLOP/s, design §8).
+/// Before: <c>@pragma_auto_unroll_max_step=16 for i0: for i1 in 4: for k in 4: C[..] += ..</c>;
+/// after: the two inner loops unrolled (4·4·1 = 16 ≤ 16), i0 kept (its count exceeds 16).
+/// </summary>
+public sealed class LowerAutoUnroll : ILoweringPass
+{
+    public const string MaxStepKey = "pragma_auto_unroll_max_step";
+    private const int MaxDepth = 8;
+
+    public string Name => "LowerAutoUnroll";
+
+    public PrimFunc Apply(PrimFunc func) => PassUtil.WithBody(func, new Rewriter().VisitStmt(func.Body));
+
+    private sealed class Rewriter : IrRewriter
+    {
+        private long _maxStep;
+        private long _steps;
+        private int _unrollDepth;
+        private int _normalDepth;
+
+        public override Stmt VisitBufferStore(BufferStore s) { _steps++; return s; }
+        public override Stmt VisitEvaluate(Evaluate e) { _steps++; return e; }
+
+        public override Stmt VisitSeqStmt(SeqStmt q)
+        {
+            var outs = new List<Stmt>();
+            long steps = _steps;
+            int unroll = _unrollDepth, normal = _normalDepth;
+            foreach (var s in q.Stmts)
+            {
+                (_steps, _unrollDepth, _normalDepth) = (0, 0, 0);
+                outs.Add(VisitStmt(s));
+                steps += _steps;
+                unroll = Math.Max(unroll, _unrollDepth);
+                normal = Math.Max(normal, _normalDepth);
+            }
+            (_steps, _unrollDepth, _normalDepth) = (steps, unroll, normal);
+            return outs.Zip(q.Stmts).All(p => ReferenceEquals(p.First, p.Second)) ? q : SeqStmt.Flatten(outs);
+        }
+
+        public override Stmt VisitFor(For f)
+        {
+            long savedMax = _maxStep;
+            if (f.Annotations[MaxStepKey] is IntImm n) _maxStep = n.Value;
+            var visited = (For)base.VisitFor(f);
+            long maxStep = _maxStep; // the annotated loop is itself inside its annotation's scope
+            _maxStep = savedMax;
+            if (visited.Kind == ForKind.Vectorized) return visited;
+            long extent = visited.Extent is IntImm e ? e.Value : -1;
+            bool unroll = visited.Kind == ForKind.Serial && extent >= 0 && _normalDepth == 0
+                          && _unrollDepth <= MaxDepth && extent * Math.Max(_steps, 1) <= maxStep;
+            if (unroll || visited.Kind == ForKind.Unrolled)
+            {
+                _steps *= Math.Max(extent, 1);
+                _unrollDepth++;
+                return unroll ? visited with { Kind = ForKind.Unrolled } : visited;
+            }
+            _normalDepth++;
+            return visited;
+        }
+    }
+}
