@@ -16,7 +16,7 @@ public static class ApplyCommand
     {
         var module = new Argument<string>("MODULE") { Description = "TVMScript file (an @I.ir_module or a @T.prim_func)" };
         var workDir = new Option<string>("--work-dir") { Description = "folder of the tuning records", Required = true };
-        var target = TuneCommand.TargetOption();
+        var target = TargetOption.Create();
         var output = new Option<string?>("-o", "--output") { Description = "write the scheduled module here instead of printing it" };
         var cmd = new Command("apply", "Apply the best tuning records of a work_dir and print the scheduled module") { module, workDir, target, output };
         cmd.SetAction(parse =>
@@ -28,7 +28,7 @@ public static class ApplyCommand
                 throw CliException.BadInput($"{dir}: error: not a work_dir (no {JsonDatabase.WorkloadFile})");
             var err = parse.InvocationConfiguration.Error;
             Tuner.Ir.IRModule applied;
-            try { applied = Tuning.ApplyDatabase(mod, TuneCommand.ParseTarget(parse.GetValue(target)), dir, err.WriteLine); }
+            try { applied = Tuning.ApplyDatabase(mod, TargetOption.Resolve(parse, target), dir, err.WriteLine); }
             catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
             var text = TvmScript.Print(applied);
             if (parse.GetValue(output) is { } file)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Akka.Configuration;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Tuning;
-using Tuner.Ir.Targets;
 
 namespace Tuner.Host.Cli;
 
@@ -19,7 +18,7 @@ public static class TuneCommand
         var module = new Argument<string>("MODULE") { Description = "TVMScript file (an @I.ir_module or a @T.prim_func)" };
         var workDir = new Option<string>("--work-dir") { Description = "folder of the tuning records and logs", Required = true };
         var maxTrials = new Option<int>("--max-trials-global") { Description = "trial budget shared by all functions", Required = true };
-        var target = TargetOption();
+        var target = TargetOption.Create();
         var perIter = new Option<int?>("--num-trials-per-iter") { Description = "trials per scheduler pick (default 64)" };
         var perTask = new Option<int?>("--max-trials-per-task") { Description = "cap per function (default: the global budget)" };
         var seed = new Option<long?>("--seed") { Description = "seed of the search (default: search.seed of the config, -1 = random)" };
@@ -45,7 +44,7 @@ public static class TuneCommand
             if (parse.GetValue(seed) is { } s)
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
-            var t = ParseTarget(parse.GetValue(target));
+            var t = TargetOption.Resolve(parse, target);
             try
             {
                 Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
@@ -57,18 +56,6 @@ public static class TuneCommand
             return TunerCli.Ok;
         });
         return cmd;
-    }
-
-    /// <summary>The --target option shared by tune and apply.</summary>
-    internal static Option<string?> TargetOption() =>
-        new("--target") { Description = "TVM target string, e.g. \"llvm -num-cores 2\" (default: this machine)" };
-
-    /// <summary>The given target, or the host (llvm with this machine's cores); a bad string is a usage error.</summary>
-    internal static Target ParseTarget(string? text)
-    {
-        if (text is null) return Target.Host();
-        try { return Target.Parse(text); }
-        catch (FormatException e) { throw CliException.BadInput($"error: {e.Message}"); }
     }
 
     private static TunerSettings LoadSettings(string? configPath)
