@@ -76,6 +76,5 @@ public static partial class Tuning
     private static int SeedOf(long seed) => seed == -1 ? Environment.TickCount : (int)(seed % int.MaxValue);
 
     /// <summary>The CPU design space of design §4.1.</summary>
-    private static ISpaceGenerator DefaultSpace() =>
-        throw new InvalidOperationException("no default design space yet: pass TuneOptions.Space (the CPU space lands with the space branch)");
+    private static ISpaceGenerator DefaultSpace() => Space.SpaceGenerators.Cpu();
 }

@@ -10,14 +10,17 @@ public abstract class TuneTestSupport : IDisposable
     protected readonly string WorkDir = Path.Combine(Path.GetTempPath(), "tuner-tune-" + Guid.NewGuid().ToString("N")[..12]);
     protected static readonly Target Cpu = Target.Parse("llvm -num-cores 2");
 
-    /// <summary>The test space, a small population, one quick timed call per candidate, no table.</summary>
+    /// <summary>
+    /// The default (CPU) space, a small population, one quick timed call per candidate, no table, and a 10 s compile
+    /// limit: gcc can take over 30 s on a fully unrolled candidate, which then fails as in a real run, only sooner.
+    /// </summary>
     protected static TuneOptions Quick(int trialsPerIter = 8) => new()
     {
-        Space = new Search.TestSpace(),
         Evolutionary = new Actors.Search.EvolutionaryOptions(PopulationSize: 64, InitMinUnmeasured: 8),
         NumTrialsPerIter = trialsPerIter,
         Evaluator = new EvaluatorConfig(Number: 1, Repeat: 1, MinRepeatMs: 1),
         Output = null,
+        BuildTimeout = TimeSpan.FromSeconds(10),
     };
 
     public void Dispose()

@@ -1,0 +1,102 @@
+using Tuner.Ir.Script;
+
+namespace Tuner.Host.Tests.Cli;
+
+public sealed class TuneCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "tuner-cli-tune-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _module, _config, _work;
+
+    public TuneCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+        _module = Path.Combine(_dir, "mm.py");
+        File.WriteAllText(_module, """
+            @T.prim_func
+            def mm(A: T.Buffer((32, 32), "float32"), B: T.Buffer((32, 32), "float32"), C: T.Buffer((32, 32), "float32")):
+                T.func_attr({"tir.noalias": T.bool(True)})
+                for i, j, k in T.grid(32, 32, 32):
+                    with T.block("matmul"):
+                        v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
+                        T.reads(A[v_i, v_k], B[v_k, v_j])
+                        T.writes(C[v_i, v_j])
+                        with T.init():
+                            C[v_i, v_j] = T.float32(0.0)
+                        C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
+            """);
+        // Quick timings keep the test short; the search itself runs with TVM's defaults.
+        _config = Path.Combine(_dir, "quick.conf");
+        File.WriteAllText(_config, "tuner.runner { number = 1, min-repeat-ms = 1 }\n");
+        _work = Path.Combine(_dir, "work");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private (int Code, string Out, string Err) Tune(int trials) => CliRunner.Run("tune", _module, "--work-dir", _work,
+        "--max-trials-global", $"{trials}", "--num-trials-per-iter", "8", "--target", "llvm -num-cores 2", "--seed", "3", "--config", _config);
+
+    [Fact]
+    public void Tune_then_apply_then_records_report_the_same_tuned_function()
+    {
+        var (code, table, err) = Tune(8);
+        Assert.True(code == 0, err);
+        Assert.Contains("Weighted Latency (us)", table);
+        Assert.Contains("Total trials: 8", table);
+
+        var (again, text, err2) = Tune(8);
+        Assert.True(again == 0, err2);
+        Assert.Contains("0 trials measured this run, 8 in total", text);
+
+        var outFile = Path.Combine(_dir, "tuned.py");
+        var (applyCode, _, applyErr) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 2", "-o", outFile);
+        Assert.True(applyCode == 0, applyErr);
+        var tuned = TvmScript.ParseModule(File.ReadAllText(outFile)).PrimFuncs.Single();
+        Assert.Equal("mm", tuned.Name);
+        Assert.NotNull(tuned.Func.Attrs["tir.is_scheduled"]);
+        Assert.NotNull(tuned.Func.Attrs["tir.noalias"]);
+        var (printCode, printed, _) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 2");
+        Assert.Equal(0, printCode);
+        Assert.Equal(File.ReadAllText(outFile), printed);
+
+        var (recCode, records, recErr) = CliRunner.Run("records", _work);
+        Assert.True(recCode == 0, recErr);
+        var row = records.Split('\n').Single(l => l.Contains("matmul"));
+        var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["8"], cells[^3..^2]); // trials
+        Assert.Equal(8, int.Parse(cells[^2]) + int.Parse(cells[^1])); // valid + failed
+        Assert.Contains("llvm -num-cores 2", row);
+    }
+
+    [Fact]
+    public void Apply_without_records_for_the_target_prints_the_module_unchanged_and_warns()
+    {
+        Assert.Equal(0, Tune(8).Code);
+        var (code, text, err) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 1");
+        Assert.Equal(0, code);
+        Assert.Contains("left unscheduled: mm", err);
+        Assert.DoesNotContain("tir.is_scheduled", text);
+    }
+
+    [Theory]
+    [InlineData("tune", "--work-dir", "W", "--max-trials-global", "-1")]
+    [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--strategy", "annealing")]
+    [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--config", "missing.conf")]
+    [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--target", "cuda")]
+    [InlineData("tune", "--max-trials-global", "8")]
+    [InlineData("apply", "--work-dir", "missing-dir")]
+    public void Bad_tune_and_apply_command_lines_exit_with_code_2(params string[] args)
+    {
+        var full = new[] { args[0], _module }.Concat(args.Skip(1).Select(a => a == "W" ? _work : a is "missing.conf" or "missing-dir" ? Path.Combine(_dir, a) : a)).ToArray();
+        var (code, _, err) = CliRunner.Run(full);
+        Assert.True(code == 2, err);
+        Assert.NotEmpty(err);
+    }
+
+    [Fact]
+    public void Records_of_a_folder_that_is_not_a_work_dir_exit_with_code_2()
+    {
+        var (code, _, err) = CliRunner.Run("records", _dir);
+        Assert.Equal(2, code);
+        Assert.Contains("not a work_dir", err);
+    }
+}
