@@ -125,5 +125,25 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
         Assert.Equal(16, Records().Count);
     }
 
+    [Fact]
+    public void The_ReplayTrace_baseline_measures_its_granted_trials_as_distinct_programs()
+    {
+        var module = Workloads.Matmul(32);
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 12, Quick() with { Strategy = Actors.Search.SearchStrategyKind.ReplayTrace });
+
+        Assert.Equal(12, summary.TrialsThisRun);
+        var task = Assert.Single(summary.Tasks);
+        Assert.True(task.Valid > 0);
+        Assert.True(double.IsFinite(task.BestSecs));
+        var func = Workload.FromFunc(module.PrimFuncs.Single().Func).Func;
+        Assert.Equal(12, Records().Select(r =>
+        {
+            var sch = new Schedule(func, 1);
+            Trace.FromJson(r.Trace.ToJsonString()).ApplyTo(sch);
+            return StructuralHash.Hash(sch.Func);
+        }).Distinct().Count());
+    }
+
     private List<TuningRecord> Records() => JsonDatabase.Open(WorkDir).Records.Select(r => r.Record).ToList();
 }
