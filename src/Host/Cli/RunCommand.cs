@@ -2,12 +2,14 @@ using System.CommandLine;
 using Tuner.Ir;
 using Tuner.Ir.Interp;
 using Tuner.Ir.IO;
+using Tuner.Actors.Runner;
 
 namespace Tuner.Host.Cli;
 
 /// <summary>
 /// `tuner run MODULE --func NAME --args A.npy B.npy ... --out-dir DIR [--interpret]`: runs one PrimFunc once and
-/// writes every buffer parameter to DIR/&lt;buffer name&gt;.npy. Parameters without an --args file get seeded random data.
+/// writes every buffer parameter to DIR/&lt;buffer name&gt;.npy. Compiled with the system C compiler by default
+/// (--interpret: the reference interpreter). Parameters without an --args file get seeded random data.
 /// </summary>
 public static class RunCommand
 {
@@ -22,10 +24,11 @@ public static class RunCommand
         };
         var outDir = new Option<string>("--out-dir") { Description = "folder for the output .npy files", Required = true };
         var interpret = new Option<bool>("--interpret") { Description = "run the reference interpreter instead of compiled code" };
+        var target = TargetOption.Create();
         var seed = new Option<int>("--seed") { Description = "seed of the random data for parameters without --args", DefaultValueFactory = _ => 1 };
         var cmd = new Command("run", "Run one PrimFunc on .npy inputs and write every buffer parameter as .npy")
         {
-            module, func, argFiles, outDir, interpret, seed,
+            module, func, argFiles, outDir, interpret, seed, target,
         };
         cmd.SetAction(parse =>
         {
@@ -33,10 +36,17 @@ public static class RunCommand
             var mod = ModuleLoader.Load(path);
             var (name, f) = ModuleLoader.SelectFunc(mod, parse.GetValue(func), path);
             var arrays = LoadArgs(f, parse.GetValue(argFiles) ?? [], parse.GetValue(seed));
-            if (!parse.GetValue(interpret))
-                throw CliException.Failed("compiled execution is not available yet; pass --interpret");
-            try { Interpreter.Run(f, arrays); }
-            catch (InterpreterException e) { throw CliException.Failed($"{name}: {e.Message}"); }
+            if (parse.GetValue(interpret))
+            {
+                try { Interpreter.Run(f, arrays); }
+                catch (InterpreterException e) { throw CliException.Failed($"{name}: {e.Message}"); }
+            }
+            else
+            {
+                var t = TargetOption.Resolve(parse, target);
+                try { arrays = LocalExecution.RunOnce(f, arrays, t).ToList(); }
+                catch (MeasureException e) { throw CliException.Failed($"{name}: {e.Message}"); }
+            }
             var dir = parse.GetRequiredValue(outDir);
             Directory.CreateDirectory(dir);
             var o = parse.InvocationConfiguration.Output;

@@ -16,6 +16,7 @@ public static class TunerCli
         root.Subcommands.Add(FmtCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(ScheduleCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
 
         return root;
     }
