@@ -130,4 +130,11 @@ public class DesignSpaceTests
         Assert.Same(insts.Single(i => i.Kind.Name == "CacheWrite").Outputs[0], rca.Inputs[0]);
         Assert.Same(insts.Where(i => i.Kind.Name == "Split").ElementAt(1).Outputs[0], rca.Inputs[1]);
     }
+
+    [Fact]
+    public void A_target_without_a_core_count_is_refused_with_a_message_naming_the_fix()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SpaceGenerators.Cpu().Generate(new TuneContext(Workloads.Matmul(8), "mm", NumCores: 0)));
+        Assert.Contains("-num-cores", e.Message);
+    }
 }
