@@ -196,6 +196,14 @@ internal static class BlockAnalysis
         return b.Reads.All(r => ReadWritePattern(r, b.Writes[0]) is { Injective: true, Ordered: true });
     }
 
+    /// <summary>num_cores · max_jobs_per_core (TVM's max_parallel_extent); the target must know its cores, as TVM requires.</summary>
+    public static long MaxParallelExtent(Tuner.Actors.Search.TuneContext ctx, int maxJobsPerCore)
+    {
+        if (ctx.NumCores < 1)
+            throw new ArgumentException($"the target of task '{ctx.TaskName}' has no core count ({ctx.NumCores}); give it one, e.g. \"llvm -num-cores 2\"");
+        return (long)ctx.NumCores * maxJobsPerCore;
+    }
+
     /// <summary>An integer annotation of a block or loop, or null.</summary>
     public static long? IntAnn(Attrs a, string key) => a[key] is IntImm i ? i.Value : null;
 }

@@ -9,7 +9,8 @@ namespace Tuner.Actors.Space;
 /// in post-order (children before their parent, so the root block comes last), and fetched with GetBlock (recorded in
 /// the trace, as TVM's BlockCollector does). For each rule a stack of (schedule, unvisited blocks) pops the last
 /// unvisited block first — consumers before producers, the root before all — skips blocks an earlier rule removed
-/// (e.g. inlined) and blocks annotated "schedule_rule" (TVM leaves those to their custom rule), and pushes every
+/// (e.g. inlined) and blocks with a string annotation "schedule_rule" (TVM leaves those to ApplyCustomRule, which
+/// this CPU space does not include), and pushes every
 /// schedule the rule returns. The design spaces are the schedules left when all rules have run.
 /// </summary>
 public sealed class PostOrderApply(
@@ -43,7 +44,7 @@ public sealed class PostOrderApply(
                 if (unvisited == 0) { result.Add(cur); continue; }
                 var block = allBlocks[unvisited - 1];
                 var br = BlockAnalysis.TryRealize(cur, block);
-                if (br is null || br.Block.Annotations.ContainsKey(BlockAnalysis.ScheduleRuleAnn))
+                if (br is null || br.Block.Annotations[BlockAnalysis.ScheduleRuleAnn] is StringImm)
                 {
                     stack.Push((cur, unvisited - 1));
                     continue;

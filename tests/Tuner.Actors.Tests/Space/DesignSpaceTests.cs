@@ -99,4 +99,42 @@ public class DesignSpaceTests
             Assert.Equal(new object?[] { 0.25, 0.25, 0.25, 0.25 }, ((IEnumerable<object?>)cat.Attrs[1]!).ToArray());
         }
     }
+
+    [Fact]
+    public void A_single_elementwise_consumer_is_moved_under_tile_level_one_or_two_instead_of_a_cache()
+    {
+        var spaces = SpaceGenerators.Cpu().Generate(new TuneContext(Workloads.MatmulRelu(16), "mm_relu", 2));
+        Assert.Equal(3, spaces.Count);
+        Assert.All(spaces, s => Assert.DoesNotContain(s.Trace.Instructions, i => i.Kind.Name == "CacheWrite"));
+        var moved = spaces.Select(s => s.Trace.Instructions.SingleOrDefault(i => i.Kind.Name == "ReverseComputeAt")).ToList();
+        // TVM's order for this case: [level 1, level 2, unmoved], reversed three times by the rule stacks.
+        Assert.Null(moved[0]);
+        for (int v = 1; v < 3; v++)
+        {
+            var insts = spaces[v].Trace.Instructions;
+            var jTiles = insts.Where(i => i.Kind.Name == "Split").ElementAt(1).Outputs;
+            var consumers = insts.Single(i => i.Kind.Name == "GetConsumers");
+            Assert.Same(consumers.Outputs.Single(), moved[v]!.Inputs[0]); // block D, as GetConsumers returned it
+            Assert.Same(v == 1 ? jTiles[1] : jTiles[0], moved[v]!.Inputs[1]);
+        }
+    }
+
+    [Fact]
+    public void A_write_cache_level_annotation_forces_one_cache_at_that_level()
+    {
+        var f = Workloads.MatmulRelu(16, "T.block_attr({\"meta_schedule.write_cache_level\": 1})");
+        var space = Assert.Single(SpaceGenerators.Cpu().Generate(new TuneContext(f, "mm_relu", 2)));
+        var insts = space.Trace.Instructions;
+        Assert.DoesNotContain(insts, i => i.Kind.Name == "GetConsumers");
+        var rca = insts.Single(i => i.Kind.Name == "ReverseComputeAt");
+        Assert.Same(insts.Single(i => i.Kind.Name == "CacheWrite").Outputs[0], rca.Inputs[0]);
+        Assert.Same(insts.Where(i => i.Kind.Name == "Split").ElementAt(1).Outputs[0], rca.Inputs[1]);
+    }
+
+    [Fact]
+    public void A_target_without_a_core_count_is_refused_with_a_message_naming_the_fix()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SpaceGenerators.Cpu().Generate(new TuneContext(Workloads.Matmul(8), "mm", NumCores: 0)));
+        Assert.Contains("-num-cores", e.Message);
+    }
 }

@@ -21,9 +21,7 @@ public class SpaceSamplerTests
         CheckSamples(f, name, runEvery);
     }
 
-    [Fact(Skip = "Parallel checks affine bindings, TVM does not (for_kind.cc leaves CheckAffineBinding commented out): "
-        + "the padding block computed inside a convolution tile has an overlapping binding and the postprocessor's Parallel fails. "
-        + "Enable when the schedfix branch lands.")]
+    [Fact]
     public void Padded_conv2d_candidates_with_the_padding_computed_inside_the_tiles_parallelize() =>
         CheckSamples(Workloads.Conv2dNhwcPadded(), "conv2d_nhwc_padded", 1);
 

@@ -32,6 +32,29 @@ internal static class Workloads
                     C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
         """);
 
+    /// <summary>An n³ matmul into a scratch buffer followed by relu into the output (an elementwise consumer).</summary>
+    public static PrimFunc MatmulRelu(int n, string matmulAttr = "") => TvmScript.ParseFunc($$"""
+        @T.prim_func
+        def main(A: T.Buffer(({{n}}, {{n}}), "float32"), B: T.Buffer(({{n}}, {{n}}), "float32"), D: T.Buffer(({{n}}, {{n}}), "float32")):
+            T.func_attr({"tir.noalias": T.bool(True)})
+            C = T.alloc_buffer(({{n}}, {{n}}))
+            for i, j, k in T.grid({{n}}, {{n}}, {{n}}):
+                with T.block("C"):
+                    vi, vj, vk = T.axis.remap("SSR", [i, j, k])
+                    T.reads(A[vi, vk], B[vk, vj])
+                    T.writes(C[vi, vj])
+                    {{matmulAttr}}
+                    with T.init():
+                        C[vi, vj] = T.float32(0.0)
+                    C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+            for i, j in T.grid({{n}}, {{n}}):
+                with T.block("D"):
+                    vi, vj = T.axis.remap("SS", [i, j])
+                    T.reads(C[vi, vj])
+                    T.writes(D[vi, vj])
+                    D[vi, vj] = T.max(C[vi, vj], T.float32(0.0))
+        """);
+
     /// <summary>conv2d NHWC on a pre-padded 1×8×8×4 input → 1×6×6×8, 3×3 kernel, stride 1 (no padding block).</summary>
     public static PrimFunc Conv2dNhwc() => TvmScript.ParseFunc("""
         @T.prim_func
@@ -113,6 +136,7 @@ internal static class Workloads
         ["matmul_handle"] = TvmScript.ParseFunc(File.ReadAllText(Path.Combine(RepoRoot, "examples", "matmul_handle.py"))),
         ["conv2d_nhwc"] = Conv2dNhwc(),
         ["softmax"] = Softmax(),
+        ["matmul_relu"] = MatmulRelu(16),
     }.Concat(TvmScript.ParseModule(File.ReadAllText(Path.Combine(RepoRoot, "examples", "mlp_module.py"))).PrimFuncs
         .Select(e => KeyValuePair.Create("mlp." + e.Name, e.Func))).ToDictionary();
 

@@ -17,7 +17,7 @@ public sealed class MutateParallel(int maxJobsPerCore = 16) : IMutator
 
     public Trace? Apply(TuneContext ctx, Trace trace, RandomEngine rand)
     {
-        long maxExtent = (long)ctx.NumCores * maxJobsPerCore;
+        long maxExtent = BlockAnalysis.MaxParallelExtent(ctx, maxJobsPerCore);
         var getBlocks = new Dictionary<RandomVariable, Instruction>(ReferenceEqualityComparer.Instance);
         var anns = new List<Instruction>();
         foreach (var inst in trace.Instructions)

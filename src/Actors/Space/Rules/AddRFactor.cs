@@ -18,7 +18,7 @@ public sealed class AddRFactor(int maxJobsPerCore = 16, int maxInnermostFactor =
 
     public IReadOnlyList<TracedSchedule> Apply(TuneContext ctx, TracedSchedule sch, BlockRV block)
     {
-        long maxParallelExtent = maxJobsPerCore == -1 ? -1 : (long)ctx.NumCores * maxJobsPerCore;
+        long maxParallelExtent = maxJobsPerCore == -1 ? -1 : BlockAnalysis.MaxParallelExtent(ctx, maxJobsPerCore);
         if (!Needed(sch.State, BlockAnalysis.Realize(sch, block), maxParallelExtent)) return [sch];
 
         var original = (TracedSchedule)sch.Copy();

@@ -23,7 +23,7 @@ public sealed class ParallelizeVectorizeUnroll(
     public IReadOnlyList<TracedSchedule> Apply(TuneContext ctx, TracedSchedule sch, BlockRV block)
     {
         if (!BlockAnalysis.IsRoot(sch, BlockAnalysis.Realize(sch, block))) return [sch];
-        if (maxJobsPerCore != -1) sch.Annotate(block, BlockAnalysis.Parallel, (long)ctx.NumCores * maxJobsPerCore);
+        if (maxJobsPerCore != -1) sch.Annotate(block, BlockAnalysis.Parallel, BlockAnalysis.MaxParallelExtent(ctx, maxJobsPerCore));
         if (maxVectorizeExtent != -1) sch.Annotate(block, BlockAnalysis.Vectorize, (long)maxVectorizeExtent);
         if (_unrollMaxSteps.Count > 0 && !BlockAnalysis.IsSpatialFunc(sch.Func))
         {

@@ -29,8 +29,9 @@ internal static class LoopChecks
 
     /// <summary>
     /// TVM's CheckParallelizability: every block under the loop whose iter binding uses the loop var must bind it to a
-    /// data-parallel iter (a reduction iter is allowed only for threadIdx bindings: cross-thread reduction), and the
-    /// bindings must look affine.
+    /// data-parallel iter (a reduction iter is allowed only for threadIdx bindings: cross-thread reduction).
+    /// Like TVM (its affine check in CheckLoopParallelizableInBlock is disabled), non-affine bindings are allowed:
+    /// a producer computed inside a tile may overlap its neighbour's region and still be parallel.
     /// </summary>
     public static void Parallelizable(ScheduleState s, string primitive, For loop, string? threadTag = null)
     {
@@ -39,8 +40,6 @@ internal static class LoopChecks
         {
             var b = br.Block;
             if (!br.IterValues.Any(v => Uses(v, loop.LoopVar))) continue;
-            if (AffineBindingError(s, br) is { } why)
-                throw new ScheduleError(primitive, $"block '{b.Name}' under loop '{loop.LoopVar.Name}' does not have an affine binding: {why}");
             for (int i = 0; i < b.IterVars.Count; i++)
             {
                 var iv = b.IterVars[i];
