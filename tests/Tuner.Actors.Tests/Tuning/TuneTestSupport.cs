@@ -11,11 +11,12 @@ public abstract class TuneTestSupport : IDisposable
     protected static readonly Target Cpu = Target.Parse("llvm -num-cores 2");
 
     /// <summary>
-    /// The default (CPU) space, a small population, one quick timed call per candidate, no table, and a 10 s compile
-    /// limit: gcc can take over 30 s on a fully unrolled candidate, which then fails as in a real run, only sooner.
+    /// The small test space (quick builds; the CPU space is exercised by the end-to-end test and the CLI tests), a
+    /// small population, one quick timed call per candidate, no table, and a 10 s compile limit.
     /// </summary>
     protected static TuneOptions Quick(int trialsPerIter = 8) => new()
     {
+        Space = new Search.TestSpace(),
         Evolutionary = new Actors.Search.EvolutionaryOptions(PopulationSize: 64, InitMinUnmeasured: 8),
         NumTrialsPerIter = trialsPerIter,
         Evaluator = new EvaluatorConfig(Number: 1, Repeat: 1, MinRepeatMs: 1),
