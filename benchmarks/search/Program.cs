@@ -56,7 +56,7 @@ foreach (var name in workloads)
             remeasured = s.WeightedLatency;
         }
         var t = s.Timings;
-        var row = $"| {name} | {strategy} | {untuned * 1e6:F1} | {s.WeightedLatency * 1e6:F1} | {remeasured * 1e6:F1} | {flops / remeasured / 1e9:F1} | " +
+        var row = $"| {name} | {strategy} | {untuned * 1e6:F1} | {s.WeightedLatency * 1e6:F1} | {remeasured * 1e6:F1} | {flops / remeasured / 1e9:F2} | " +
             $"{untuned / remeasured:F1}x | {s.TrialsThisRun} | {t.WallSecs:F0} | {s.TrialsThisRun / (t.WallSecs / 60):F0} | " +
             $"{100 * t.SearchShare:F0} | {100 * t.BuildShare:F0} | {100 * t.RunShare:F0} |";
         Console.WriteLine(row);

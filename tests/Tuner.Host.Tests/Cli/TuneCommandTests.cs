@@ -26,7 +26,7 @@ public sealed class TuneCommandTests : IDisposable
             """);
         // Quick timings keep the test short; the search itself runs with TVM's defaults.
         _config = Path.Combine(_dir, "quick.conf");
-        File.WriteAllText(_config, "tuner.runner { number = 1, min-repeat-ms = 1 }\n");
+        File.WriteAllText(_config, "tuner.runner { number = 1, min-repeat-ms = 1 }\ntuner.builder.timeout = 10s\n");
         _work = Path.Combine(_dir, "work");
     }
 
