@@ -90,7 +90,7 @@ public class LoweringPassesTests
     {
         var names = new List<string>();
         LoweringPipeline.Lower(Matmul.Naive(2, 2, 2), (i, name, _) => names.Add($"{i}:{name}"));
-        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:ScalarizeVectors", "5:LowerAutoUnroll", "6:Simplify", "7:LegalizeLoopKinds"], names);
+        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:ScalarizeVectors", "5:LowerAutoUnroll", "6:Simplify", "7:RegisterTiles", "8:LegalizeLoopKinds"], names);
     }
 
     [Fact]
