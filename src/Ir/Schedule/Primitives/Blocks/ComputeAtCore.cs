@@ -46,7 +46,7 @@ internal static class ComputeAtCore
             }
         }
         var provided = (isComputeAt ? br.Block.Writes : br.Block.Reads).Where(r => required.ContainsKey(r.Buffer));
-        var doms = BlockVarDomains.Solve(br.Block, provided, required);
+        var doms = BlockVarDomains.Solve(p, br.Block, provided, required);
 
         var outer = s.LoopsAbove(loop).Append(loop);
         var nest = BlockVarDomains.MakeNest(br.Block, doms, BlockScopeQueries.LoopRanges(outer), preserveUnitLoops);
