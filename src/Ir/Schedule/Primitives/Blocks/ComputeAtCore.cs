@@ -49,6 +49,7 @@ internal static class ComputeAtCore
         var doms = BlockVarDomains.Solve(p, br.Block, provided, required);
 
         var outer = s.LoopsAbove(loop).Append(loop);
+        if (!isComputeAt) CheckCoverage(p, br.Block, doms, BlockScopeQueries.LoopRanges(outer));
         var nest = BlockVarDomains.MakeNest(br.Block, doms, BlockScopeQueries.LoopRanges(outer), preserveUnitLoops);
         var edits = new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)
         {
@@ -56,6 +57,25 @@ internal static class ComputeAtCore
             [BlockTreeEdit.LeafRemovalTarget(s, br, p)] = null,
         };
         BlockTreeEdit.Apply(s, edits);
+    }
+
+    /// <summary>
+    /// Not in TVM: reverse_compute_at must still run every instance of the block somewhere. The domains inferred from
+    /// what the producers write leave out instances that read none of it (a padding block's border reads nothing), and
+    /// TVM silently drops those; here the domains, swept over the enclosing loops, must cover each iter var's domain.
+    /// </summary>
+    private static void CheckCoverage(string p, Block block, SymBound?[] doms, IReadOnlyDictionary<Var, Range> outer)
+    {
+        for (int i = 0; i < doms.Length; i++)
+        {
+            if (doms[i] is not { } d) continue;
+            var iv = block.IterVars[i];
+            var lo = BlockRegionBounds.Eval(d.Min, outer)!.Value.Min;
+            var hi = BlockRegionBounds.Eval(d.Max, outer)!.Value.Max;
+            var dmax = BlockAffineForm.Simplify(iv.Dom.Min + iv.Dom.Extent - 1);
+            if (!BlockRegionBounds.CanProveLE(lo, iv.Dom.Min, outer) || !BlockRegionBounds.CanProveLE(dmax, hi, outer))
+                throw new ScheduleError(p, $"block '{block.Name}' would run only for {iv.Var.Name} in [{lo}, {hi}] of its domain [{iv.Dom.Min}, {dmax}]: the instances that read nothing its producers write under the loop would be lost");
+        }
     }
 
     private static int InsertionPoint(ScheduleState s, string p, string block, Var loopVar, Seq<Stmt> items,

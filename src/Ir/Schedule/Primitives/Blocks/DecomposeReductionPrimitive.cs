@@ -7,7 +7,8 @@ public sealed class DecomposeReductionError(string reason) : ScheduleError("Deco
 /// TVM's decompose_reduction: moves a reduction block's init into its own block placed right before <c>loop</c>.
 /// Preconditions: the block and loop exist; the loop is an ancestor of the block; the block is a reduction block
 /// (has an init; iter vars spatial or reduce; the only writer; writes indexed by spatial iter vars); no loop above
-/// <c>loop</c> is used by a reduce iter var's binding.
+/// <c>loop</c> is used by a reduce iter var's binding; the loops from <c>loop</c> down run distinct instances of the block (an
+/// addition to TVM, which would re-accumulate without re-initializing).
 /// Result: the name of the init block, <c>name_init</c>: spatial iter vars only (same bindings), under copies
 /// (<c>var_init</c>, same kind) of the loops from <c>loop</c> down that its bindings use, with the predicate's
 /// comparisons that do not involve dropped loops. The reduction block loses its init, is renamed <c>name_update</c>,
@@ -36,6 +37,11 @@ public static class DecomposeReductionPrimitive
             if (higher is not null)
                 throw new DecomposeReductionError($"loop '{loop.Name}' is not higher than loop '{higher.LoopVar.Name}', which reduce iter var '{b.IterVars[i].Var.Name}' of block '{block}' uses");
         }
+        // Not in TVM (which then computes wrong sums): the loops from `loop` down must each run distinct instances of
+        // the block. One that repeats an instance (used by no binding, or only through a coarser split of a fused loop,
+        // after compute_at under a consumer loop) would re-run the update while the init before `loop` runs once.
+        if (RepeatingLoop(br, loops, at) is { } rep)
+            throw new DecomposeReductionError($"loop '{rep.LoopVar.Name}' under loop '{loop.Name}' repeats instances of block '{block}': the update would accumulate once per repetition after a single init");
 
         // Core. The init block: copies of the spatial iter vars, same bindings.
         var ivs = new List<IterVar>();
@@ -73,6 +79,29 @@ public static class DecomposeReductionPrimitive
             [target] = new SeqStmt([init, new UpdateSwap(b, update).VisitStmt(target)]),
         });
         return name;
+    }
+
+    /// <summary>
+    /// A loop from <paramref name="at"/> down along which the bindings repeat a value tuple, the other loops held at
+    /// their minimum. Bindings are quasi-affine (non-overlapping splits of fused loops), so a value tuple repeats for
+    /// some setting of the loops exactly when it repeats along one loop alone. Loops beyond 4096 iterations are
+    /// checked over their first 4096.
+    /// </summary>
+    private static For? RepeatingLoop(BlockRealize br, List<For> loops, int at)
+    {
+        foreach (var l in loops.Skip(at))
+        {
+            if (l.Extent is not IntImm { Value: > 1 } ext || l.Min is not IntImm lmin) continue;
+            var seen = new HashSet<string>();
+            for (long x = 0; x < Math.Min(ext.Value, 4096); x++)
+            {
+                var env = loops.ToDictionary(o => o.LoopVar, o => ReferenceEquals(o, l) ? new IntImm(lmin.Dtype, lmin.Value + x) : o.Min);
+                var values = br.IterValues.Select(v => BlockAffineForm.Of(Substituter.Apply(v, env))).ToList();
+                if (values.Any(f => !f.IsConst)) break; // symbolic (a var from outside the scope): not checked
+                if (!seen.Add(string.Join(",", values.Select(f => f.Const)))) return l;
+            }
+        }
+        return null;
     }
 
     /// <summary>TVM's RemakePredicate: keeps the conjuncts whose left side does not use a dropped loop.</summary>
