@@ -34,14 +34,14 @@ internal static class CacheStage
 
     /// <summary>
     /// A block's access region with its iter vars replaced by their bindings and the loops between the block and
-    /// <paramref name="owner"/> relaxed over their ranges (TVM's RelaxBufferRegion). A dimension that cannot be bounded is whole.
+    /// <paramref name="owner"/> relaxed over their ranges, narrowed by the block predicate (TVM's RelaxBufferRegion). A dimension that cannot be bounded is whole.
     /// </summary>
     public static BufferRegion Relax(ScheduleState s, BlockRealize br, BufferRegion region, Stmt owner)
     {
         var path = s.Ancestors(br);
         int start = path.ToList().FindIndex(a => ReferenceEquals(a, owner));
         var loops = path.Skip(start + 1).OfType<For>();
-        var relax = BlockScopeQueries.LoopRanges(loops);
+        var relax = PredicateTightening.Apply(br.Predicate, BlockScopeQueries.LoopRanges(loops), BlockScopeQueries.LoopRanges(s.LoopsAbove(br)));
         var bind = new Dictionary<Var, Expr>();
         for (int i = 0; i < br.IterValues.Count; i++) bind[br.Block.IterVars[i].Var] = br.IterValues[i];
         var ranges = new List<Range>();

@@ -29,6 +29,8 @@ internal static class ComputeAtCore
         var items = CacheStage.Items(loop.Body);
         int pos = InsertionPoint(s, p, block, loopVar, items, producers, consumers, index, isComputeAt);
 
+        if (!isComputeAt) CheckProducersComplete(s, p, block, loop, producers);
+
         // Region inference: what the related blocks under the loop need (compute_at) or produce (reverse).
         var related = isComputeAt ? consumers : producers;
         var buffers = isComputeAt ? br.Block.Writes.Select(w => w.Buffer).ToList() : br.Block.Reads.Select(r => r.Buffer).ToList();
@@ -76,6 +78,19 @@ internal static class ComputeAtCore
             if (!BlockRegionBounds.CanProveLE(lo, iv.Dom.Min, outer) || !BlockRegionBounds.CanProveLE(dmax, hi, outer))
                 throw new ScheduleError(p, $"block '{block.Name}' would run only for {iv.Var.Name} in [{lo}, {hi}] of its domain [{iv.Dom.Min}, {dmax}]: the instances that read nothing its producers write under the loop would be lost");
         }
+    }
+
+    /// <summary>
+    /// Not in TVM: under <paramref name="loop"/> a producer must have finished what it writes, so none of its reduce iter
+    /// vars may be bound to that loop or one above it (each iteration would see a partial reduction; TVM reads it anyway).
+    /// </summary>
+    private static void CheckProducersComplete(ScheduleState s, string p, string block, For loop, List<BlockRealize> producers)
+    {
+        var outer = s.LoopsAbove(loop).Append(loop).Select(l => l.LoopVar).ToHashSet();
+        foreach (var pr in producers)
+            for (int i = 0; i < pr.IterValues.Count; i++)
+                if (pr.Block.IterVars[i].Kind == IterKind.Reduce && BlockScopeQueries.VarsOf(pr.IterValues[i]).FirstOrDefault(outer.Contains) is { } v)
+                    throw new ScheduleError(p, $"producer '{pr.Block.Name}' of block '{block}' reduces over loop '{v.Name}', which encloses loop '{loop.LoopVar.Name}': block '{block}' would read a partial reduction");
     }
 
     private static int InsertionPoint(ScheduleState s, string p, string block, Var loopVar, Seq<Stmt> items,
