@@ -51,7 +51,7 @@ internal static class BlockVarDomains
                 // TVM's SolveBlockVarDomain fails here ("BufferRegion pattern match failed"). Giving the vars their
                 // whole domain instead would make reverse_compute_at read what is not produced yet, and compute_at
                 // of a reduction accumulate twice.
-                throw new ScheduleError(primitive, $"cannot invert the access {pr.Buffer.Name}[..{rg.Min}..] of block '{block.Name}' (dimension {d}): only v, c·v, v // c and v % c (plus a constant) are supported");
+                throw new ScheduleError(primitive, $"cannot invert dimension {d} of the access to {pr.Buffer.Name} in block '{block.Name}': only v, c·v, v // c and v % c (plus a constant) are supported");
             }
         }
         return doms;

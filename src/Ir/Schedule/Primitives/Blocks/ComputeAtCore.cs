@@ -76,7 +76,7 @@ internal static class ComputeAtCore
             var hi = BlockRegionBounds.Eval(d.Max, outer)!.Value.Max;
             var dmax = BlockAffineForm.Simplify(iv.Dom.Min + iv.Dom.Extent - 1);
             if (!BlockRegionBounds.CanProveLE(lo, iv.Dom.Min, outer) || !BlockRegionBounds.CanProveLE(dmax, hi, outer))
-                throw new ScheduleError(p, $"block '{block.Name}' would run only for {iv.Var.Name} in [{lo}, {hi}] of its domain [{iv.Dom.Min}, {dmax}]: the instances that read nothing its producers write under the loop would be lost");
+                throw new ScheduleError(p, $"block '{block.Name}' would run only for {iv.Var.Name} in [{Txt(lo)}, {Txt(hi)}] of its domain [{Txt(iv.Dom.Min)}, {Txt(dmax)}]: the instances that read nothing its producers write under the loop would be lost");
         }
     }
 
@@ -92,6 +92,8 @@ internal static class ComputeAtCore
                 if (pr.Block.IterVars[i].Kind == IterKind.Reduce && BlockScopeQueries.VarsOf(pr.IterValues[i]).FirstOrDefault(outer.Contains) is { } v)
                     throw new ScheduleError(p, $"producer '{pr.Block.Name}' of block '{block}' reduces over loop '{v.Name}', which encloses loop '{loop.LoopVar.Name}': block '{block}' would read a partial reduction");
     }
+
+    private static string Txt(Expr e) => e is IntImm i ? i.Value.ToString() : "(loop-dependent)";
 
     private static int InsertionPoint(ScheduleState s, string p, string block, Var loopVar, Seq<Stmt> items,
         List<BlockRealize> producers, List<BlockRealize> consumers, int index, bool isComputeAt)

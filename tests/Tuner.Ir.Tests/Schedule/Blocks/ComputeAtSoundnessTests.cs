@@ -1,0 +1,52 @@
+using Tuner.Ir.Schedule;
+using static Tuner.Ir.Tests.Schedule.Blocks.BlockTestIr;
+using static Tuner.Ir.Tests.Schedule.Blocks.FuzzRegression;
+
+namespace Tuner.Ir.Tests.Schedule.Blocks;
+
+/// <summary>compute_at / reverse_compute_at cases the random traces found computing wrong results (now rejected or fixed).</summary>
+public class ComputeAtSoundnessTests
+{
+    private const string ConvAtPadInnermost =
+        """["GetBlock",[],["conv","main"],["b0"]],["GetBlock",[],["pad","main"],["b1"]],["GetLoops",["b1"],[],["l2","l3","l4","l5"]],["ReverseComputeAt",["b0","l5"],[1,-1],[]]""";
+
+    [Fact]
+    public void ReverseComputeAt_rejects_a_consumer_whose_read_index_is_a_sum_of_its_iter_vars()
+    {
+        // conv reads pad[.., vy + vry, ..]: TVM's SolveBlockVarDomain cannot invert it either.
+        var why = Rejected(Workload("conv2d_nchw_pad"), ConvAtPadInnermost, 3, "ReverseComputeAt");
+        Assert.Contains("cannot invert", why);
+    }
+
+    [Fact]
+    public void ReverseComputeAt_rejects_placing_a_padding_block_where_its_border_would_never_run()
+    {
+        // pad under the cache of X would cover only the interior h, w in [1, 6]; the border reads nothing of X.
+        var why = Rejected(Workload("conv2d_nchw_pad"),
+            """["GetBlock",[],["pad","main"],["b0"]],["CacheRead",["b0",[]],[0,"local"],["b1"]],["GetLoops",["b1"],[],["l2","l3","l4","l5"]],["ReverseComputeAt",["b0","l2"],[1,-1],[]]""",
+            3, "ReverseComputeAt");
+        Assert.Contains("would run only for vh in [1, 6]", why);
+    }
+
+    [Fact]
+    public void ReverseComputeAt_rejects_a_loop_inside_the_reduction_of_a_producer()
+    {
+        // norm under exp's j would read expsum[i] while expsum (reverse-computed under the same j) has summed only up to j.
+        var why = Rejected(Workload("softmax"),
+            """["GetBlock",[],["expsum","main"],["b0"]],["GetBlock",[],["exp","main"],["b1"]],["GetLoops",["b1"],[],["l2","l3"]],["ReverseComputeAt",["b0","l3"],[1,-1],[]],["GetBlock",[],["norm","main"],["b4"]],["ReverseComputeAt",["b4","l3"],[1,-1],[]]""",
+            5, "ReverseComputeAt");
+        Assert.Contains("producer 'expsum' of block 'norm' reduces over loop 'j'", why);
+    }
+
+    [Fact]
+    public void ReverseComputeAt_reads_only_what_a_predicated_producer_tile_writes()
+    {
+        // exp's j is split 8 × 1 and the unit loop again 1 × 4 with T.where(j_1_0 * 4 + j_1_1 < 1): under j_1_0 exp writes
+        // one column, so expsum placed there sums exactly that column (before: four, three of them not yet written).
+        var f = Workload("softmax");
+        var g = Replay(f, """["GetBlock",[],["exp","main"],["b0"]],["GetLoops",["b0"],[],["l1","l2"]],["Split",["l2",8,1],[1,0],["l3","l4"]],["Split",["l4","None",4],[1,0],["l5","l6"]],["GetBlock",[],["expsum","main"],["b7"]],["ReverseComputeAt",["b7","l5"],[0,-1],[]]""");
+        var s = new ScheduleState(g);
+        Assert.Empty(s.LoopsAbove(s.FindBlock("expsum", "t")).Skip(3));
+        AssertSameOutputs(f, g);
+    }
+}
