@@ -49,4 +49,15 @@ public class ComputeAtSoundnessTests
         Assert.Empty(s.LoopsAbove(s.FindBlock("expsum", "t")).Skip(3));
         AssertSameOutputs(f, g);
     }
+
+    [Fact]
+    public void ReverseComputeAt_rejects_splitting_a_reduction_across_a_loop_that_repeats_it()
+    {
+        // A's cache computed at C's j, then C reverse-computed under the cache's k loop: k is now driven by that loop,
+        // and the enclosing j (unused by C's bindings, which get their own j loop) would add every product 16 times.
+        var why = Rejected(Workload("matmul"),
+            """["GetBlock",[],["C","main"],["b0"]],["GetLoops",["b0"],[],["l1","l2","l3"]],["CacheRead",["b0",[]],[0,"global"],["b4"]],["ComputeAt",["b4","l2"],[0,-1],[]],["GetLoops",["b4"],[],["l5","l6","l7"]],["ReverseComputeAt",["b0","l7"],[0,-1],[]]""",
+            5, "ReverseComputeAt");
+        Assert.Contains("loop 'j' among them repeats it", why);
+    }
 }

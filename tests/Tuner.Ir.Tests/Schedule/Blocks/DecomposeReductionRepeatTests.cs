@@ -36,4 +36,15 @@ public class DecomposeReductionRepeatTests
         Assert.Equal(["i", "j"], s.LoopsAbove(s.FindBlock("expsum_init", "t")).Select(l => l.LoopVar.Name));
         AssertSameOutputs(f, g);
     }
+
+    [Fact]
+    public void DecomposeReduction_rejects_a_nest_whose_predicate_does_not_rule_out_repeated_instances()
+    {
+        // C computed at a write-back tile split 2 × (8 × 1, T.where(ax1_1_0 + ax1_1_1 < 2)) × 4 takes the tile's bindings
+        // but not that predicate: columns 8..15 also run at ax1_0 = 0, which no single loop shows on its own.
+        var why = Rejected(Workload("matmul"),
+            """["GetBlock",[],["C","main"],["b0"]],["CacheWrite",["b0",[]],[0,"local"],["b1"]],["GetLoops",["b1"],[],["l2","l3"]],["Split",["l3",2,2,4],[1,0],["l4","l5","l6"]],["Split",["l5",8,"None"],[1,0],["l7","l8"]],["ComputeAt",["b0","l6"],[0,-1],[]],["GetLoops",["b0"],[],["l9","l10","l11","l12","l13","l14"]],["DecomposeReduction",["b0","l9"],[],["b15"]]""",
+            7, "DecomposeReduction");
+        Assert.Contains("repeats instances of block 'C'", why);
+    }
 }

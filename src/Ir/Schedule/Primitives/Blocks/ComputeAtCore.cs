@@ -52,6 +52,7 @@ internal static class ComputeAtCore
 
         var outer = s.LoopsAbove(loop).Append(loop);
         if (!isComputeAt) CheckCoverage(p, br.Block, doms, BlockScopeQueries.LoopRanges(outer));
+        if (!isComputeAt) CheckReductionNotRepeated(p, br.Block, doms, outer.ToList());
         var nest = BlockVarDomains.MakeNest(br.Block, doms, BlockScopeQueries.LoopRanges(outer), preserveUnitLoops);
         var edits = new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)
         {
@@ -91,6 +92,28 @@ internal static class ComputeAtCore
             for (int i = 0; i < pr.IterValues.Count; i++)
                 if (pr.Block.IterVars[i].Kind == IterKind.Reduce && BlockScopeQueries.VarsOf(pr.IterValues[i]).FirstOrDefault(outer.Contains) is { } v)
                     throw new ScheduleError(p, $"producer '{pr.Block.Name}' of block '{block}' reduces over loop '{v.Name}', which encloses loop '{loop.LoopVar.Name}': block '{block}' would read a partial reduction");
+    }
+
+    /// <summary>
+    /// Not in TVM: a reduce iter var restricted by what the producers write under the loop spreads the reduction over
+    /// the enclosing loops; one of those that no binding uses would re-run the accumulation without its init.
+    /// </summary>
+    private static void CheckReductionNotRepeated(string p, Block block, SymBound?[] doms, List<For> outer)
+    {
+        var ranges = BlockScopeQueries.LoopRanges(outer);
+        bool split = false;
+        for (int i = 0; i < doms.Length; i++)
+        {
+            if (doms[i] is not { } d || block.IterVars[i].Kind != IterKind.Reduce) continue;
+            var iv = block.IterVars[i];
+            var dmax = BlockAffineForm.Simplify(iv.Dom.Min + iv.Dom.Extent - 1);
+            split |= !BlockRegionBounds.CanProveLE(d.Min, iv.Dom.Min, ranges) || !BlockRegionBounds.CanProveLE(dmax, d.Max, ranges);
+        }
+        if (!split) return;
+        var used = doms.Where(d => d is not null).SelectMany(d => BlockScopeQueries.VarsOf(d!.Value.Min)).ToHashSet();
+        var idle = outer.FirstOrDefault(l => !E.IsConst(l.Extent, 1) && !used.Contains(l.LoopVar));
+        if (idle is not null)
+            throw new ScheduleError(p, $"the reduction of block '{block.Name}' would be split across the enclosing loops, and loop '{idle.LoopVar.Name}' among them repeats it without its init");
     }
 
     private static string Txt(Expr e) => e is IntImm i ? i.Value.ToString() : "(loop-dependent)";

@@ -82,26 +82,63 @@ public static class DecomposeReductionPrimitive
     }
 
     /// <summary>
-    /// A loop from <paramref name="at"/> down along which the bindings repeat a value tuple, the other loops held at
-    /// their minimum. Bindings are quasi-affine (non-overlapping splits of fused loops), so a value tuple repeats for
-    /// some setting of the loops exactly when it repeats along one loop alone. Loops beyond 4096 iterations are
-    /// checked over their first 4096.
+    /// A loop from <paramref name="at"/> down under which the block runs some instance twice (same binding values, the
+    /// predicate true), the loops above held at their minimum. Nests of up to 2^16 iterations are enumerated whole; a
+    /// larger one is checked one loop at a time (the others at their minimum), which suffices for quasi-affine bindings
+    /// without predicates (non-overlapping splits of fused loops).
     /// </summary>
     private static For? RepeatingLoop(BlockRealize br, List<For> loops, int at)
     {
-        foreach (var l in loops.Skip(at))
+        var inner = loops.Skip(at).ToList();
+        if (loops.Any(l => l.Min is not IntImm) || inner.Any(l => l.Extent is not IntImm)) return null;
+        var env = loops.ToDictionary(l => l.LoopVar, l => ((IntImm)l.Min).Value);
+        long total = inner.Aggregate(1L, (acc, l) => acc > 1 << 16 ? acc : acc * ((IntImm)l.Extent).Value);
+        if (total <= 1 << 16) return Enumerate(br, inner, 0, env, new Dictionary<string, int[]>(), new int[inner.Count]);
+        for (int i = 0; i < inner.Count; i++)
         {
-            if (l.Extent is not IntImm { Value: > 1 } ext || l.Min is not IntImm lmin) continue;
             var seen = new HashSet<string>();
-            for (long x = 0; x < Math.Min(ext.Value, 4096); x++)
+            var lo = ((IntImm)inner[i].Min).Value;
+            for (long x = 0; x < Math.Min(((IntImm)inner[i].Extent).Value, 4096); x++)
             {
-                var env = loops.ToDictionary(o => o.LoopVar, o => ReferenceEquals(o, l) ? new IntImm(lmin.Dtype, lmin.Value + x) : o.Min);
-                var values = br.IterValues.Select(v => BlockAffineForm.Of(Substituter.Apply(v, env))).ToList();
-                if (values.Any(f => !f.IsConst)) break; // symbolic (a var from outside the scope): not checked
-                if (!seen.Add(string.Join(",", values.Select(f => f.Const)))) return l;
+                env[inner[i].LoopVar] = lo + x;
+                if (Key(br, env) is { } key && !seen.Add(key)) return inner[i];
             }
+            env[inner[i].LoopVar] = lo;
         }
         return null;
+    }
+
+    /// <summary>Depth-first over the nest; a repeated instance is blamed on the outermost loop whose value differs.</summary>
+    private static For? Enumerate(BlockRealize br, List<For> inner, int depth, Dictionary<Var, long> env, Dictionary<string, int[]> seen, int[] path)
+    {
+        if (depth == inner.Count)
+        {
+            if (Key(br, env) is not { } key) return null;
+            if (seen.TryAdd(key, (int[])path.Clone())) return null;
+            var first = seen[key];
+            int k = 0;
+            while (k < inner.Count - 1 && first[k] == path[k]) k++;
+            return inner[k];
+        }
+        var l = inner[depth];
+        long lo = ((IntImm)l.Min).Value, ext = ((IntImm)l.Extent).Value;
+        For? rep = null;
+        for (long x = 0; x < ext && rep is null; x++)
+        {
+            env[l.LoopVar] = lo + x;
+            path[depth] = (int)x;
+            rep = Enumerate(br, inner, depth + 1, env, seen, path);
+        }
+        env[l.LoopVar] = lo;
+        return rep;
+    }
+
+    /// <summary>The binding values of an instance the predicate runs, or null (predicate false, or not evaluable).</summary>
+    private static string? Key(BlockRealize br, Dictionary<Var, long> env)
+    {
+        if (IntEval.Eval(br.Predicate, env) is not 1L) return null;
+        var vals = br.IterValues.Select(v => IntEval.Eval(v, env)).ToList();
+        return vals.Any(v => v is null) ? null : string.Join(",", vals);
     }
 
     /// <summary>TVM's RemakePredicate: keeps the conjuncts whose left side does not use a dropped loop.</summary>
