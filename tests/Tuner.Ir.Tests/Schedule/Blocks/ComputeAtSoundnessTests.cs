@@ -60,4 +60,15 @@ public class ComputeAtSoundnessTests
             5, "ReverseComputeAt");
         Assert.Contains("loop 'j' among them repeats it", why);
     }
+
+    [Fact]
+    public void ReverseComputeAt_rejects_a_producer_that_writes_a_strided_region_under_the_loop()
+    {
+        // j split 4 × 4 and reordered (j_1 outside j_0): under j_1 the matmul writes columns j_1, j_1 + 4, j_1 + 8, j_1 + 12,
+        // whose box [j_1, j_1 + 12] the write-back would copy, reading nine columns not computed yet.
+        var why = Rejected(Workload("matmul"),
+            """["GetBlock",[],["C","main"],["b0"]],["GetLoops",["b0"],[],["l1","l2","l3"]],["Split",["l2",4,4],[1,0],["l4","l5"]],["Reorder",["l5","l4"],[],[]],["CacheWrite",["b0",[]],[0,"global"],["b6"]],["ReverseComputeAt",["b6","l5"],[0,-1],[]]""",
+            5, "ReverseComputeAt");
+        Assert.Contains("writes only 4 of the 13 elements of C_global", why);
+    }
 }

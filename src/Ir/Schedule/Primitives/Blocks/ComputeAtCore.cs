@@ -41,6 +41,7 @@ internal static class ComputeAtCore
             foreach (var rg in regions.Where(r => buffers.Contains(r.Buffer)))
             {
                 var relaxed = CacheStage.Relax(s, rel, rg, loop);
+                if (!isComputeAt) ProductionDensity.Check(s, p, block, loop, rel, rg, relaxed);
                 var dims = relaxed.Region.Select(r => new SymBound(r.Min, BlockAffineForm.Simplify(r.Min + r.Extent - 1))).ToArray();
                 if (required.TryGetValue(rg.Buffer, out var old))
                     for (int d = 0; d < dims.Length; d++) dims[d] = BlockRegionBounds.Union(old[d], dims[d]);
