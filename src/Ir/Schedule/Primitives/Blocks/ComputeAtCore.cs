@@ -22,6 +22,7 @@ internal static class ComputeAtCore
         if (isComputeAt && BlockScopeQueries.IsOutputBlock(s, br.Block))
             throw new ScheduleError(p, $"block '{block}' is an output block");
 
+        PredicateOnlyBounds(s, p, br);
         var producers = BlockScopeQueries.Producers(scope, br);
         var consumers = BlockScopeQueries.Consumers(scope, br);
         if (isComputeAt ? consumers.Count == 0 : producers.Count == 0)
@@ -115,6 +116,43 @@ internal static class ComputeAtCore
         var idle = outer.FirstOrDefault(l => !E.IsConst(l.Extent, 1) && !used.Contains(l.LoopVar));
         if (idle is not null)
             throw new ScheduleError(p, $"the reduction of block '{block.Name}' would be split across the enclosing loops, and loop '{idle.LoopVar.Name}' among them repeats it without its init");
+    }
+
+    /// <summary>
+    /// Not in TVM: the new loop nest keeps only predicates that bound the iter vars to their domains, so the block's own
+    /// predicate may only exclude instances outside those domains (as a non-divisible split's does). One that excludes
+    /// instances inside them (an rfactor over a padded loop) would be lost. Checked by enumerating the block's loops
+    /// (at most 2^16 iterations).
+    /// </summary>
+    private static void PredicateOnlyBounds(ScheduleState s, string p, BlockRealize br)
+    {
+        if (E.IsConst(br.Predicate, 1)) return;
+        var loops = s.LoopsAbove(br).ToList();
+        if (loops.Any(l => l.Min is not IntImm || l.Extent is not IntImm)) return;
+        if (loops.Aggregate(1L, (acc, l) => acc > 1 << 16 ? acc : acc * ((IntImm)l.Extent).Value) > 1 << 16) return;
+        var doms = br.Block.IterVars.Select(iv => (Min: IntEval.Eval(iv.Dom.Min, new Dictionary<Var, long>()), Ext: IntEval.Eval(iv.Dom.Extent, new Dictionary<Var, long>()))).ToList();
+        if (doms.Any(d => d.Min is null || d.Ext is null)) return;
+        var env = loops.ToDictionary(l => l.LoopVar, l => ((IntImm)l.Min).Value);
+        Walk(0);
+
+        void Walk(int depth)
+        {
+            if (depth == loops.Count)
+            {
+                if (IntEval.Eval(br.Predicate, env) is not 0L) return;
+                for (int i = 0; i < doms.Count; i++)
+                    if (IntEval.Eval(br.IterValues[i], env) is not { } v || v < doms[i].Min || v >= doms[i].Min + doms[i].Ext) return;
+                throw new ScheduleError(p, $"the predicate of block '{br.Block.Name}' excludes instances inside its iter domains, which the new loop nest would run");
+            }
+            var l = loops[depth];
+            long lo = ((IntImm)l.Min).Value, ext = ((IntImm)l.Extent).Value;
+            for (long x = 0; x < ext; x++)
+            {
+                env[l.LoopVar] = lo + x;
+                Walk(depth + 1);
+            }
+            env[l.LoopVar] = lo;
+        }
     }
 
     private static string Txt(Expr e) => e is IntImm i ? i.Value.ToString() : "(loop-dependent)";
