@@ -71,4 +71,26 @@ public class ComputeAtSoundnessTests
             5, "ReverseComputeAt");
         Assert.Contains("writes only 4 of the 13 elements of C_global", why);
     }
+
+    [Fact]
+    public void ReverseComputeAt_rejects_a_loop_under_which_a_predicated_producer_writes_nothing()
+    {
+        // exp's j split 8 × 1, the unit loop again 4 × 1 with T.where(j_1_0 + j_1_1 < 1): for j_1_0 = 1..3 exp writes
+        // nothing, yet the relaxed region e[i, j_0 + j_1_0] would be summed there.
+        var why = Rejected(Workload("softmax"),
+            """["GetBlock",[],["exp","main"],["b0"]],["GetLoops",["b0"],[],["l1","l2"]],["Split",["l2",8,"None"],[1,0],["l3","l4"]],["Split",["l4",4,"None"],[1,0],["l5","l6"]],["GetBlock",[],["expsum","main"],["b7"]],["ReverseComputeAt",["b7","l5"],[1,-1],[]]""",
+            5, "ReverseComputeAt");
+        Assert.Contains("writes only 0 of the 1 elements of e", why);
+    }
+
+    [Fact]
+    public void ComputeAt_rejects_a_block_whose_predicate_excludes_instances_inside_its_domain()
+    {
+        // rfactor over k padded to 8 (k = 6 split by 8, fused): the write-back keeps T.where(k_0_k_1_fused < 6) while its
+        // reduce iter spans the 8 rfactor slots; computed at the write cache it would also sum the two never written.
+        var why = Rejected(Workload("batch_matmul_tb"),
+            """["GetBlock",[],["C","main"],["b0"]],["GetLoops",["b0"],[],["l1","l2","l3","l4"]],["Split",["l4","None",8],[1,0],["l5","l6"]],["Fuse",["l5","l6"],[1],["l7"]],["RFactor",["l7"],[0],["b8"]],["CacheWrite",["b0",[]],[0,"local"],["b9"]],["GetLoops",["b9"],[],["l10","l11","l12"]],["GetBlock",[],["C","main"],["b13"]],["ComputeAt",["b13","l12"],[0,-1],[]]""",
+            8, "ComputeAt");
+        Assert.Contains("the predicate of block 'C' excludes instances inside its iter domains", why);
+    }
 }
