@@ -5,6 +5,8 @@ set -e
 cd "$(dirname "$0")/.."
 dotnet build benchmarks/Bench -c Release -v q
 uptime
+dotnet run -c Release --no-build --project benchmarks/Bench -- trace benchmarks/traces/gmm1024.py benchmarks/traces/gmm1024_hand.json 1
+dotnet run -c Release --no-build --project benchmarks/Bench -- trace benchmarks/traces/gmm1024.py benchmarks/traces/gmm1024_hand.json 2
 dotnet run -c Release --no-build --project benchmarks/Bench -- gmm 1024 1
 dotnet run -c Release --no-build --project benchmarks/Bench -- gmm 1024 2
 dotnet run -c Release --no-build --project benchmarks/Bench -- vec 1024 1

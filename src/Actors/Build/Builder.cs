@@ -28,7 +28,11 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         var par = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallel, CancellationToken = ct };
         Parallel.For(0, candidates.Count, par, k =>
         {
-            try { code[k] = CodeGenC.Generate(LoweringPipeline.Lower(candidates[k]), $"cand_{k}"); }
+            try
+            {
+                using var scope = Options.Target?.Enter();
+                code[k] = CodeGenC.Generate(LoweringPipeline.Lower(candidates[k]), $"cand_{k}");
+            }
             catch (Exception e) when (e is not OutOfMemoryException) // any failure of one candidate stays its own
             {
                 results[k] = new BuildResult(k, null, null, $"code generation failed: {e.Message}");

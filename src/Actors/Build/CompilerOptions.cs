@@ -7,13 +7,15 @@ namespace Tuner.Actors.Build;
 /// its flags, a per-call timeout (30 s default), how many compiler calls run at once (the cores) and how many
 /// candidates go into one shared library (8: 64 candidates on 2 cores built at 35 candidates/s vs 10 with one call
 /// each and 41 with 32 per call — benchmarks/README.md; smaller batches make the fallback of a failed batch cheaper).
+/// Target, when set, is entered while lowering so target-dependent passes (register tiles' vector width) follow it.
 /// </summary>
 public sealed record CompilerOptions(
     string Compiler,
     IReadOnlyList<string> Flags,
     TimeSpan Timeout,
     int MaxParallel,
-    int MaxBatchSize = 8)
+    int MaxBatchSize = 8,
+    Target? Target = null)
 {
     /// <summary>
     /// Flags for a target: <c>-O3 -march=native -fopenmp -shared -fPIC</c> (<c>-march=</c>mcpu when the target names one;
@@ -30,6 +32,7 @@ public sealed record CompilerOptions(
             compiler ?? Environment.GetEnvironmentVariable("CC") ?? "cc",
             flags,
             TimeSpan.FromSeconds(30),
-            Math.Max(1, Environment.ProcessorCount));
+            Math.Max(1, Environment.ProcessorCount),
+            Target: target);
     }
 }

@@ -19,6 +19,7 @@ internal static class CPrelude
         int us = name.LastIndexOf('_');
         string kind = name[4..us];
         var t = TypeOfSuffix(name[(us + 1)..]);
+        if (!t.IsScalar) return VectorSource(kind, t);
         string c = CTypes.Name(t);
         return kind switch
         {
@@ -36,9 +37,32 @@ internal static class CPrelude
         };
     }
 
+    /// <summary>
+    /// GCC vector extensions (what <see cref="Lowering.RegisterTiles"/> produces): the typedef, unaligned load and
+    /// store through memcpy (one vmovups; no alignment or aliasing assumption) and a broadcast.
+    /// </summary>
+    private static string VectorSource(string kind, DataType t)
+    {
+        string v = CTypes.Vector(t), e = CTypes.Name(t.Element), s = CTypes.Suffix(t);
+        return kind switch
+        {
+            "vtype" => $"typedef {e} {v} __attribute__((vector_size({t.Lanes * t.Bytes})));\n",
+            "vload" => $"static inline {v} tnr_vload_{s}(const {e}* p) {{ {v} v; __builtin_memcpy(&v, p, sizeof v); return v; }}\n",
+            "vstore" => $"static inline void tnr_vstore_{s}({e}* p, {v} v) {{ __builtin_memcpy(p, &v, sizeof v); }}\n",
+            "vbcast" => $"static inline {v} tnr_vbcast_{s}({e} x) {{ return ({v}){{{string.Join(", ", Enumerable.Repeat("x", t.Lanes))}}}; }}\n",
+            _ => throw new InvalidOperationException($"unknown vector helper {kind}"),
+        };
+    }
+
     public static string FloorFn(DataType t) => t.Bits == 64 ? "floor" : "floorf";
 
-    private static DataType TypeOfSuffix(string s) => s[0] switch
+    private static DataType TypeOfSuffix(string s)
+    {
+        int x = s.IndexOf('x', StringComparison.Ordinal);
+        return x < 0 ? ScalarOfSuffix(s) : ScalarOfSuffix(s[..x]).WithLanes(int.Parse(s[(x + 1)..]));
+    }
+
+    private static DataType ScalarOfSuffix(string s) => s[0] switch
     {
         'i' => new DataType(TypeCode.Int, int.Parse(s[1..])),
         'u' => new DataType(TypeCode.UInt, int.Parse(s[1..])),
@@ -47,7 +71,9 @@ internal static class CPrelude
         _ => throw new InvalidOperationException($"bad helper type suffix {s}"),
     };
 
-    /// <summary>Headers plus the used helpers, sorted by name.</summary>
+    /// <summary>Headers plus the used helpers, sorted by name, vector typedefs first (the other helpers use them).</summary>
     public static string Emit(IEnumerable<string> helpers) =>
-        Headers + "\n" + string.Concat(helpers.Distinct().Order(StringComparer.Ordinal).Select(h => Source(h)));
+        Headers + "\n" + string.Concat(helpers.Distinct()
+            .OrderBy(h => h.StartsWith("tnr_vtype_", StringComparison.Ordinal) ? 0 : 1).ThenBy(h => h, StringComparer.Ordinal)
+            .Select(h => Source(h)));
 }

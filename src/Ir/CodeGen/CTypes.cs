@@ -22,7 +22,7 @@ internal static class CTypes
         };
     }
 
-    /// <summary>Short suffix for helper names: i32, u8, f32, b.</summary>
+    /// <summary>Short suffix for helper names: i32, u8, f32, b; vectors add the lanes: f32x16.</summary>
     public static string Suffix(DataType t) => t.Code switch
     {
         TypeCode.Int => $"i{t.Bits}",
@@ -30,7 +30,11 @@ internal static class CTypes
         TypeCode.Float => $"f{t.Bits}",
         TypeCode.Bool => "b",
         _ => throw new NotSupportedException($"no helper for type {t}"),
-    };
+    } + (t.IsScalar ? "" : $"x{t.Lanes}");
+
+    /// <summary>The GCC vector-extension typedef of a vector type: <c>tnr_f32x16</c> (see <see cref="CPrelude"/>).</summary>
+    public static string Vector(DataType t) =>
+        !t.IsScalar && (t.IsIntegral || t.IsFloat) ? "tnr_" + Suffix(t) : throw new NotSupportedException($"no C vector type for {t}");
 
     public static string Int(DataType t, long v)
     {

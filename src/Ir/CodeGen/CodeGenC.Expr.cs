@@ -9,15 +9,17 @@ public sealed partial class CodeGenC
         IntImm i => CTypes.Int(i.Type, i.Value),
         FloatImm f => CTypes.Float(f.Type, f.Value),
         StringImm s => "\"" + s.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+        Cast { Type.IsScalar: false } c => EmitVectorCast(c),
         Cast c => $"(({CTypes.Name(c.Type)}){Expr(c.Value)})",
+        Binary { Dtype.IsScalar: false } b => EmitVectorBinary(b),
         Binary b => EmitBinary(b),
         Not n => $"(!{Expr(n.Value)})",
         Select s => $"({Expr(s.Condition)} ? {Expr(s.TrueValue)} : {Expr(s.FalseValue)})",
-        BufferLoad l => $"{BufRef(l.Buffer)}[{FlatIndex(l.Buffer, l.Indices)}]",
+        BufferLoad l => EmitLoad(l),
         Call c => EmitCall(c),
         Let l => EmitLetExpr(l),
-        Ramp or Broadcast => throw new NotSupportedException(
-            "vector expressions (Ramp/Broadcast) are not supported by the C generator; keep vectorized loops as loops"),
+        Broadcast b => EmitBroadcast(b),
+        Ramp => throw new NotSupportedException("a ramp is supported only as the index of a contiguous vector load or store"),
         _ => throw new NotSupportedException($"expression {e.GetType().Name}"),
     };
 

@@ -20,9 +20,6 @@ public sealed partial class CodeGenC
         }
     }
 
-    private void EmitStore(BufferStore st) =>
-        Line($"{BufRef(st.Buffer)}[{FlatIndex(st.Buffer, st.Indices)}] = {Expr(st.Value)};");
-
     private string FlatIndex(Buffer b, Seq<Expr> idx) => idx.Count == 1
         ? Expr(idx[0])
         : throw new NotSupportedException($"access to {b.Name} with {idx.Count} indices; flatten buffers first");
@@ -80,6 +77,7 @@ public sealed partial class CodeGenC
 
     private void EmitAllocate(Allocate a)
     {
+        if (TryEmitRegisterTile(a)) return;
         var b = a.Buffer;
         string ty = CTypes.Name(b.Dtype);
         string name = BufName(b);

@@ -19,7 +19,8 @@ public sealed record CFunction(string Name, string Code, IReadOnlySet<string> He
 /// Each function has the uniform entry <c>int32_t name(void** args)</c>: args[i] is the data pointer of the i-th
 /// parameter's buffer, or a pointer to the value of a scalar parameter; the function returns 0.
 /// Parallel loops → <c>#pragma omp parallel for</c> (everything declared inside the loop is private),
-/// vectorized → <c>#pragma omp simd</c>, unrolled → <c>#pragma GCC unroll n</c>;
+/// vectorized → <c>#pragma omp simd</c>, unrolled → <c>#pragma GCC unroll n</c>, register tiles and the vector
+/// expressions of <see cref="RegisterTiles"/> → GCC vector extensions (CodeGenC.Vector.cs);
 /// restrict pointers when the function has <c>tir.noalias</c>.
 /// </summary>
 public sealed partial class CodeGenC
@@ -35,7 +36,8 @@ public sealed partial class CodeGenC
     private CodeGenC(CodeGenOptions options) => _options = options;
 
     /// <summary>Generates the function <paramref name="name"/> from a lowered PrimFunc.</summary>
-    /// <exception cref="NotSupportedException">The function still has blocks, multi-dimensional accesses or vector expressions.</exception>
+    /// <exception cref="NotSupportedException">The function still has blocks, multi-dimensional accesses, or vector
+    /// expressions other than contiguous loads/stores, broadcasts, + − × ÷ and casts.</exception>
     public static CFunction Generate(PrimFunc lowered, string name, CodeGenOptions? options = null)
     {
         var g = new CodeGenC(options ?? CodeGenOptions.Default);

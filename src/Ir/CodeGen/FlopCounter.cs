@@ -37,7 +37,7 @@ public static class FlopCounter
 
     public static double Expr(Expr e) => e switch
     {
-        Binary b => Expr(b.A) + Expr(b.B) + (b.Op.YieldsBool() ? 0 : 1),
+        Binary b => Expr(b.A) + Expr(b.B) + (b.Op.YieldsBool() ? 0 : b.Dtype.Lanes), // a vector op counts each lane
         Not n => Expr(n.Value),
         Cast c => Expr(c.Value),
         Select s => Expr(s.Condition) + Math.Max(Expr(s.TrueValue), Expr(s.FalseValue)),

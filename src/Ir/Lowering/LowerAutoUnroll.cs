@@ -5,7 +5,9 @@ namespace Tuner.Ir.Lowering;
 /// inside such a loop, a serial loop of constant extent whose nest holds no non-unrolled loop and whose total
 /// step count (extent × steps of its body, a store counting 1) is at most N becomes <see cref="ForKind.Unrolled"/>.
 /// Vectorized loops count as one step and stay loops: gcc must vectorize them before any unrolling
-/// (a fully unrolled innermost loop ended up scalar at 7 GFLOP/s, design §8).
+/// (a fully unrolled innermost loop ended up scalar at 7 GFLOP/s, design §8). At most
+/// <see cref="MaxVectorLoopCopies"/> copies of vectorized loops are unrolled: gcc 12 took over 60 s to compile
+/// 256 unrolled copies of a 4-lane omp-simd loop (0.15 s for 64).
 /// Before: <c>@pragma_auto_unroll_max_step=16 for i0: for i1 in 4: for k in 4: C[..] += ..</c>;
 /// after: the two inner loops unrolled (4·4·1 = 16 ≤ 16), i0 kept (its count exceeds 16).
 /// </summary>
@@ -13,6 +15,7 @@ public sealed class LowerAutoUnroll : ILoweringPass
 {
     public const string MaxStepKey = "pragma_auto_unroll_max_step";
     private const int MaxDepth = 8;
+    public const int MaxVectorLoopCopies = 64;
 
     public string Name => "LowerAutoUnroll";
 
@@ -22,6 +25,7 @@ public sealed class LowerAutoUnroll : ILoweringPass
     {
         private long _maxStep;
         private long _steps;
+        private long _vectorLoops;
         private int _unrollDepth;
         private int _normalDepth;
 
@@ -31,17 +35,18 @@ public sealed class LowerAutoUnroll : ILoweringPass
         public override Stmt VisitSeqStmt(SeqStmt q)
         {
             var outs = new List<Stmt>();
-            long steps = _steps;
+            long steps = _steps, vectorLoops = _vectorLoops;
             int unroll = _unrollDepth, normal = _normalDepth;
             foreach (var s in q.Stmts)
             {
-                (_steps, _unrollDepth, _normalDepth) = (0, 0, 0);
+                (_steps, _vectorLoops, _unrollDepth, _normalDepth) = (0, 0, 0, 0);
                 outs.Add(VisitStmt(s));
                 steps += _steps;
+                vectorLoops += _vectorLoops;
                 unroll = Math.Max(unroll, _unrollDepth);
                 normal = Math.Max(normal, _normalDepth);
             }
-            (_steps, _unrollDepth, _normalDepth) = (steps, unroll, normal);
+            (_steps, _vectorLoops, _unrollDepth, _normalDepth) = (steps, vectorLoops, unroll, normal);
             return outs.Zip(q.Stmts).All(p => ReferenceEquals(p.First, p.Second)) ? q : SeqStmt.Flatten(outs);
         }
 
@@ -52,13 +57,15 @@ public sealed class LowerAutoUnroll : ILoweringPass
             var visited = (For)base.VisitFor(f);
             long maxStep = _maxStep; // the annotated loop is itself inside its annotation's scope
             _maxStep = savedMax;
-            if (visited.Kind == ForKind.Vectorized) return visited;
+            if (visited.Kind == ForKind.Vectorized) { _vectorLoops = 1; return visited; }
             long extent = visited.Extent is IntImm e ? e.Value : -1;
             bool unroll = visited.Kind == ForKind.Serial && extent >= 0 && _normalDepth == 0
-                          && _unrollDepth <= MaxDepth && extent * Math.Max(_steps, 1) <= maxStep;
+                          && _unrollDepth <= MaxDepth && extent * Math.Max(_steps, 1) <= maxStep
+                          && extent * _vectorLoops <= MaxVectorLoopCopies;
             if (unroll || visited.Kind == ForKind.Unrolled)
             {
                 _steps *= Math.Max(extent, 1);
+                _vectorLoops *= Math.Max(extent, 1);
                 _unrollDepth++;
                 return unroll ? visited with { Kind = ForKind.Unrolled } : visited;
             }

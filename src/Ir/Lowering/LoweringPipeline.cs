@@ -24,6 +24,9 @@ public static class LoweringPipeline
         new LowerAutoUnroll(),
         // Cleans the index arithmetic of flattening (x*1, +0) and removes extent-1 loops; can make extents constant.
         new Simplify(),
+        // Needs flat, simplified indices and constant extents (after Simplify); expands the nests around small
+        // allocated buffers before LegalizeLoopKinds looks at (and would serialize) their vectorized loops.
+        new RegisterTiles(),
         // Last: decides vectorize/parallel legality on the final loop structure (after extent-1 loops vanished).
         new LegalizeLoopKinds(),
     ];

@@ -11,12 +11,10 @@ public static class InstructionKinds
         AnnotatePrimitive.Kind, UnannotatePrimitive.Kind,
         SampleCategoricalPrimitive.Kind, SamplePerfectTilePrimitive.Kind, SampleComputeLocationPrimitive.Kind,
         EnterPostprocPrimitive.Kind,
-#if SCHED_BLOCKS
         BlockInstructionKinds.CacheRead, BlockInstructionKinds.CacheWrite,
         BlockInstructionKinds.ComputeAt, BlockInstructionKinds.ReverseComputeAt,
         BlockInstructionKinds.ComputeInline, BlockInstructionKinds.ReverseComputeInline,
         BlockInstructionKinds.DecomposeReduction, BlockInstructionKinds.RFactor,
-#endif
     }.ToDictionary(k => k.Name);
 
     public static IEnumerable<InstructionKind> All => Table.Values;

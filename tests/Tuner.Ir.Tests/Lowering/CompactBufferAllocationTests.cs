@@ -23,8 +23,8 @@ public class CompactBufferAllocationTests
         var alloc = Assert.IsType<Allocate>(j0.Body);
         Assert.Equal("C_global", alloc.Buffer.Name);
         Assert.Equal([C(8 * 64)], alloc.Buffer.Shape);
-        // Stack array inside the parallel loop: private per thread, no heap.
-        Assert.Contains("float C_global[512] __attribute__((aligned(64)));", CodeGenC.Source(Matmul.CacheWrite(64, 128, 16), "f"));
+        // Stack array inside the parallel loop: private per thread, no heap (a 32 x 64 tile: too large for RegisterTiles).
+        Assert.Contains("float C_global[2048] __attribute__((aligned(64)));", CodeGenC.Source(Matmul.CacheWrite(64, 128, 16, ti: 32, tj: 64), "f"));
     }
 
     [Fact]

@@ -75,6 +75,18 @@ public class LoweringPassesTests
     }
 
     [Fact]
+    public void LowerAutoUnroll_unrolls_at_most_64_copies_of_a_vectorized_loop()
+    {
+        // 4 x 8 x 8 copies of a 4-lane vector loop fit a 512-step budget but took gcc over 60 s to compile.
+        var a = Buf("A", F32, 4, 8, 8, 4);
+        Var i = V("i"), j = V("j"), k = V("k"), l = V("l");
+        var ann = Attrs.Empty.Set(LowerAutoUnroll.MaxStepKey, C(512));
+        var body = Loop(i, 4, Loop(j, 8, Loop(k, 8, Loop(l, 4, St(a, F(0), i, j, k, l), ForKind.Vectorized))), ann: ann);
+        var loops = Stmts(new LowerAutoUnroll().Apply(Func([a], body) with { Body = body }).Body).OfType<For>().ToArray();
+        Assert.Equal([ForKind.Serial, ForKind.Unrolled, ForKind.Unrolled, ForKind.Vectorized], loops.Select(x => x.Kind));
+    }
+
+    [Fact]
     public void LegalizeLoopKinds_keeps_one_parallel_loop_per_nest_and_only_innermost_vectorized_loops()
     {
         var a = Buf("A", F32, 4, 4, 4);
@@ -90,7 +102,7 @@ public class LoweringPassesTests
     {
         var names = new List<string>();
         LoweringPipeline.Lower(Matmul.Naive(2, 2, 2), (i, name, _) => names.Add($"{i}:{name}"));
-        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:ScalarizeVectors", "5:LowerAutoUnroll", "6:Simplify", "7:LegalizeLoopKinds"], names);
+        Assert.Equal(["0:LowerInitBlocks", "1:CompactBufferAllocation", "2:LowerBlocks", "3:FlattenBuffers", "4:ScalarizeVectors", "5:LowerAutoUnroll", "6:Simplify", "7:RegisterTiles", "8:LegalizeLoopKinds"], names);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-#if SCHED_BLOCKS
-// Enabled with the block primitives (branch schedblocks): define SCHED_BLOCKS for Tuner.Ir and Tuner.Ir.Tests.
 using Tuner.Ir.Schedule;
 using Tuner.Ir.Tests.Schedule.Support;
 
@@ -98,4 +96,3 @@ public class BlockKindsTests
         Assert.Contains("[\"RFactor\",[\"l4\"],[0],[\"b6\"]]", rf.Trace.ToJson());
     }
 }
-#endif

@@ -1,6 +1,3 @@
-#if SCHED_BLOCKS
-// Compiled once branch schedblocks (the block primitives in Primitives/Blocks/) is merged: define SCHED_BLOCKS
-// (or drop this #if) then. Wires their pure cores into Schedule methods and instruction kinds, with TVM's layouts.
 namespace Tuner.Ir.Schedule;
 
 /// <summary>Instruction kinds of the block primitives (cores in Primitives/Blocks/), with TVM's input/attr layouts.</summary>
@@ -125,4 +122,3 @@ public partial class Schedule
         return rv;
     }
 }
-#endif

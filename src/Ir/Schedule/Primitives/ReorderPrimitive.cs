@@ -8,7 +8,8 @@ public sealed class ReorderError(string reason) : ScheduleError(ReorderPrimitive
 /// loops of that chain not listed keep their positions. Loop vars are kept (their LoopRVs stay valid).
 /// Preconditions: no loop repeats; all are in one loop nest (no block between them); every loop from the outermost
 /// down to the innermost given has a single child; after reordering no loop's domain uses a loop inside it; blocks
-/// under the innermost loop have only data-parallel/reduction iters with affine bindings.
+/// under the innermost loop have only data-parallel/reduction iters with affine bindings; no two loops that drive a
+/// reduction's reduce iters, one of them also a spatial iter, swap (an addition to TVM).
 /// </summary>
 public static class ReorderPrimitive
 {
@@ -48,6 +49,31 @@ public static class ReorderPrimitive
         return chain;
     }
 
+    /// <summary>
+    /// Not in TVM (which then computes wrong sums): a reduction's init runs at the instance whose reduce iters are at
+    /// their minimum, so that instance must stay the first of each output element. Swapping two loops that both drive
+    /// reduce iters, one of which also drives spatial iters (a fused spatial-reduce loop), can break that.
+    /// </summary>
+    private static void CheckReductionOrder(List<For> chain, List<For> newOrder)
+    {
+        foreach (var br in LoopChecks.BlocksUnder(chain[^1].Body))
+        {
+            HashSet<Var> Touched(IterKind k) => br.Block.IterVars.Select((iv, i) => (iv, i)).Where(x => x.iv.Kind == k)
+                .SelectMany(x => BlockScopeQueries.VarsOf(br.IterValues[x.i])).ToHashSet();
+            var spatial = Touched(IterKind.Spatial);
+            var reduce = Touched(IterKind.Reduce);
+            if (reduce.Count == 0) continue;
+            for (int a = 0; a < chain.Count; a++)
+                for (int b = a + 1; b < chain.Count; b++)
+                {
+                    Var x = chain[a].LoopVar, y = chain[b].LoopVar;
+                    bool swapped = newOrder.FindIndex(l => l.LoopVar == x) > newOrder.FindIndex(l => l.LoopVar == y);
+                    if (swapped && reduce.Contains(x) && reduce.Contains(y) && (spatial.Contains(x) || spatial.Contains(y)))
+                        throw new ReorderError($"loops '{x.Name}' and '{y.Name}' both drive reduce iters of block '{br.Block.Name}' and one also a spatial iter: swapping them would run its init after other instances of the same output");
+                }
+        }
+    }
+
     private static int IndexOf(IReadOnlyList<For> nest, For l)
     {
         for (int i = 0; i < nest.Count; i++) if (ReferenceEquals(nest[i], l)) return i;
@@ -70,6 +96,7 @@ public static class ReorderPrimitive
             for (int j = i + 1; j < newOrder.Count; j++)
                 if (LoopChecks.Uses(newOrder[i].Extent, newOrder[j].LoopVar) || LoopChecks.Uses(newOrder[i].Min, newOrder[j].LoopVar))
                     throw new ReorderError($"the domain of loop '{newOrder[i].LoopVar.Name}' would depend on loop '{newOrder[j].LoopVar.Name}' inside it");
+        CheckReductionOrder(chain, newOrder);
         Stmt body = chain[^1].Body;
         for (int i = newOrder.Count - 1; i >= 0; i--) body = newOrder[i] with { Body = body };
         s.Replace(chain[0], body);

@@ -105,7 +105,6 @@ public static class SampleComputeLocationPrimitive
     public static readonly InstructionKind Kind = new(Name, isPure: true, (sch, inputs, _, decision) =>
         [sch.SampleComputeLocation(Args.Rv<BlockRV>(inputs[0], "block"), decision is null ? null : Args.Long(decision, "decision"))]);
 
-#if SCHED_BLOCKS
     /// <summary>The loops ComputeAt accepts for the block (from the block primitives).</summary>
     internal static IReadOnlyList<Var> ComputeAtCandidateLoops(ScheduleState s, string block) => ComputeAtPrimitive.CandidateLoops(s, block);
 
@@ -115,15 +114,4 @@ public static class SampleComputeLocationPrimitive
         try { ComputeInlinePrimitive.Apply(new ScheduleState(s.Func), block); return true; }
         catch (ScheduleError) { return false; }
     }
-#else
-    /// <summary>
-    /// STUB until branch schedblocks lands (build with SCHED_BLOCKS): every loop above the block's consumers, i.e. no
-    /// ComputeAt validity filtering beyond TVM's structural rules above.
-    /// </summary>
-    internal static IReadOnlyList<Var> ComputeAtCandidateLoops(ScheduleState s, string block) =>
-        GetConsumersPrimitive.Apply(s, block).SelectMany(c => s.LoopsAbove(s.FindBlock(c, Name))).Select(f => f.LoopVar).Distinct().ToList();
-
-    /// <summary>STUB until branch schedblocks lands: inlining is never offered.</summary>
-    internal static bool CanComputeInline(ScheduleState s, string block) => false;
-#endif
 }

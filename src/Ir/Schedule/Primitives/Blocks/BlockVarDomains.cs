@@ -7,11 +7,10 @@ namespace Tuner.Ir.Schedule;
 internal static class BlockVarDomains
 {
     /// <summary>An iter var's domain: the inferred bounds, or null when the var is not constrained (its full domain).</summary>
-    public static SymBound?[] Solve(Block block, IEnumerable<BufferRegion> provided, IReadOnlyDictionary<Buffer, SymBound[]> required)
+    public static SymBound?[] Solve(string primitive, Block block, IEnumerable<BufferRegion> provided, IReadOnlyDictionary<Buffer, SymBound[]> required)
     {
         var vars = block.IterVars.Select(iv => iv.Var).ToList();
         var doms = new SymBound?[vars.Count];
-        var full = new bool[vars.Count];
         foreach (var pr in provided)
         {
             var req = required[pr.Buffer];
@@ -30,7 +29,7 @@ internal static class BlockVarDomains
                     doms[i] = doms[i] is { } old ? BlockRegionBounds.Union(old, b) : b;
                     continue;
                 }
-                if (E.IsConst(rg.Extent, 1) && form.Terms is [{ Atom: Var w, Coef: > 1 } t2] && vars.IndexOf(w) is int j2 and >= 0)
+                if (form.Terms is [{ Atom: Var w, Coef: > 1 } t2] && vars.IndexOf(w) is int j2 and >= 0)
                 {
                     // index = c·v + k covers [lo, hi]  ⇒  v in [floordiv(lo - k, c), floordiv(hi - k, c)]
                     Expr Div(Expr x) => BlockAffineForm.Simplify(E.FloorDiv(BlockAffineForm.Simplify(x - form.Const), new IntImm(form.Dtype, t2.Coef)));
@@ -38,12 +37,23 @@ internal static class BlockVarDomains
                     doms[j2] = doms[j2] is { } old2 ? BlockRegionBounds.Union(old2, b2) : b2;
                     continue;
                 }
-                // Not invertible here: the vars involved keep their whole domain (computes more, never less).
-                foreach (var u in BlockScopeQueries.VarsOf(rg.Min).Concat(BlockScopeQueries.VarsOf(rg.Extent)))
-                    if (vars.IndexOf(u) is int j and >= 0) full[j] = true;
+                if (E.IsConst(rg.Extent, 1) && form.Terms is [{ Atom: Binary { Op: BinOp.FloorDiv, A: Var q, B: IntImm { Value: > 0 } fd }, Coef: 1 }]
+                    && vars.IndexOf(q) is int j3 and >= 0)
+                {
+                    // index = v // c + k covers [lo, hi]  ⇒  v in [(lo - k)·c, (hi - k)·c + c - 1]
+                    Expr Mul(Expr x, long add) => BlockAffineForm.Simplify((x - form.Const) * new IntImm(form.Dtype, fd.Value) + add);
+                    var b3 = new SymBound(Mul(req[d].Min, 0), Mul(req[d].Max, fd.Value - 1));
+                    doms[j3] = doms[j3] is { } old3 ? BlockRegionBounds.Union(old3, b3) : b3;
+                    continue;
+                }
+                if (E.IsConst(rg.Extent, 1) && form.Terms is [{ Atom: Binary { Op: BinOp.FloorMod, A: Var m }, Coef: 1 }] && vars.IndexOf(m) >= 0)
+                    continue; // v % c constrains nothing about v: it keeps its whole domain, as in TVM
+                // TVM's SolveBlockVarDomain fails here ("BufferRegion pattern match failed"). Giving the vars their
+                // whole domain instead would make reverse_compute_at read what is not produced yet, and compute_at
+                // of a reduction accumulate twice.
+                throw new ScheduleError(primitive, $"cannot invert dimension {d} of the access to {pr.Buffer.Name} in block '{block.Name}': only v, c·v, v // c and v % c (plus a constant) are supported");
             }
         }
-        for (int i = 0; i < doms.Length; i++) if (full[i]) doms[i] = null;
         return doms;
     }
 

@@ -37,7 +37,7 @@ public static class CacheReadPrimitive
         BufferRegion region = writer is null
             ? scopeBlock.Reads.FirstOrDefault(r => ReferenceEquals(r.Buffer, buf)) ?? BufferRegion.Full(buf)
             : CacheStage.Relax(s, writer, writer.Block.Writes.First(w => ReferenceEquals(w.Buffer, buf)), owner);
-        var stage = CacheStage.Make(region, buf, cacheBuf, name);
+        var stage = CacheStage.Make(s, owner, region, buf, cacheBuf, name);
 
         // The insertion point is found again after the consumers were rewritten (their references changed).
         var ownerLoop = owner as For;

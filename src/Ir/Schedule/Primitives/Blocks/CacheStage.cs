@@ -34,14 +34,14 @@ internal static class CacheStage
 
     /// <summary>
     /// A block's access region with its iter vars replaced by their bindings and the loops between the block and
-    /// <paramref name="owner"/> relaxed over their ranges (TVM's RelaxBufferRegion). A dimension that cannot be bounded is whole.
+    /// <paramref name="owner"/> relaxed over their ranges, narrowed by the block predicate (TVM's RelaxBufferRegion). A dimension that cannot be bounded is whole.
     /// </summary>
     public static BufferRegion Relax(ScheduleState s, BlockRealize br, BufferRegion region, Stmt owner)
     {
         var path = s.Ancestors(br);
         int start = path.ToList().FindIndex(a => ReferenceEquals(a, owner));
         var loops = path.Skip(start + 1).OfType<For>();
-        var relax = BlockScopeQueries.LoopRanges(loops);
+        var relax = PredicateTightening.Apply(br.Predicate, BlockScopeQueries.LoopRanges(loops), BlockScopeQueries.LoopRanges(s.LoopsAbove(br)));
         var bind = new Dictionary<Var, Expr>();
         for (int i = 0; i < br.IterValues.Count; i++) bind[br.Block.IterVars[i].Var] = br.IterValues[i];
         var ranges = new List<Range>();
@@ -51,29 +51,49 @@ internal static class CacheStage
             var lo = BlockRegionBounds.Eval(Substituter.Apply(rg.Min, bind), relax);
             var hi = BlockRegionBounds.Eval(Substituter.Apply(rg.Min + rg.Extent - 1, bind), relax);
             if (lo is null || hi is null) { ranges.Add(Range.FromExtent(region.Buffer.Shape[d])); continue; }
-            var ext = BlockAffineForm.Of(hi.Value.Max).AddScaled(BlockAffineForm.Of(lo.Value.Min), -1).AddConst(1).ToExpr();
-            ranges.Add(new Range(lo.Value.Min, ext));
+            // Clip constant bounds to the buffer (TVM's region estimate uses the block predicate, which after a
+            // non-divisible split keeps the index inside the buffer; the bounds of the loops alone overshoot).
+            Expr min = lo.Value.Min, max = hi.Value.Max;
+            if (min is IntImm { Value: < 0 }) min = new IntImm(min.Dtype, 0);
+            if (max is IntImm mx && region.Buffer.Shape[d] is IntImm dim && mx.Value > dim.Value - 1) max = new IntImm(max.Dtype, dim.Value - 1);
+            var ext = BlockAffineForm.Of(max).AddScaled(BlockAffineForm.Of(min), -1).AddConst(1).ToExpr();
+            ranges.Add(new Range(min, ext));
         }
         return new BufferRegion(region.Buffer, ranges.ToSeq());
     }
 
-    /// <summary>The copy stage: for ax_i in range(extent_i): block name { v_i = min_i + ax_i; dst[v] = src[v] }.</summary>
-    public static Stmt Make(BufferRegion region, Buffer src, Buffer dst, string name)
+    /// <summary>
+    /// The copy stage: for ax_i in range(extent_i): block name { v_i = min_i + ax_i; dst[v] = src[v] }, with a
+    /// predicate keeping v_i inside the buffer where a symbolic region may leave it for some value of the loops
+    /// enclosing <paramref name="owner"/> (a region relaxed inside a non-divisible split).
+    /// </summary>
+    public static Stmt Make(ScheduleState s, Stmt owner, BufferRegion region, Buffer src, Buffer dst, string name)
     {
+        var outerLoops = s.LoopsAbove(owner).ToList();
+        if (owner is For of) outerLoops.Add(of);
+        var outer = BlockScopeQueries.LoopRanges(outerLoops);
+        Expr? pred = null;
         var loopVars = new List<Var>();
         var values = new List<Expr>();
         foreach (var r in region.Region)
         {
             var ax = new Var($"ax{loopVars.Count}", r.Extent.Dtype);
             loopVars.Add(ax);
-            values.Add(BlockAffineForm.Simplify(r.Min + ax));
+            var value = BlockAffineForm.Simplify(r.Min + ax);
+            values.Add(value);
+            var dim = region.Buffer.Shape[values.Count - 1];
+            var last = BlockAffineForm.Simplify(r.Min + r.Extent - 1);
+            if (!BlockRegionBounds.CanProveLE(new IntImm(value.Dtype, 0), r.Min, outer))
+                pred = And(pred, new Binary(BinOp.GE, value, new IntImm(value.Dtype, 0)));
+            if (!BlockRegionBounds.CanProveLE(last, BlockAffineForm.Simplify(dim - 1), outer))
+                pred = And(pred, new Binary(BinOp.LT, value, dim));
         }
         var iters = region.Buffer.Shape.Select((dim, i) => new IterVar(new Var($"v{i}", dim.Dtype), Range.FromExtent(dim), IterKind.Spatial)).ToSeq();
         var idx = iters.Map(iv => (Expr)iv.Var);
         var block = new Block(name, iters,
             [BlockAccessRegions.Point(src, idx)], [BlockAccessRegions.Point(dst, idx)],
             new BufferStore(dst, new BufferLoad(src, idx), idx), null, [], Attrs.Empty);
-        Stmt body = new BlockRealize(values.ToSeq(), IntImm.True, block);
+        Stmt body = new BlockRealize(values.ToSeq(), pred ?? IntImm.True, block);
         for (int i = loopVars.Count - 1; i >= 0; i--)
             body = new For(loopVars[i], new IntImm(loopVars[i].Dtype, 0), region.Region[i].Extent, ForKind.Serial, body);
         return body;
@@ -94,6 +114,8 @@ internal static class CacheStage
                 throw new InvalidOperationException("a cache stage goes into a loop or a block");
         }
     }
+
+    private static Expr And(Expr? a, Expr b) => a is null ? b : new Binary(BinOp.And, a, b);
 
     public static int IndexOfRef(Seq<Stmt> xs, Stmt x)
     {

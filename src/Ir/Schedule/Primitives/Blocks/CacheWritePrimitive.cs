@@ -39,7 +39,7 @@ public static class CacheWritePrimitive
         var consumers = children.Where(c => !ReferenceEquals(c, br) && BlockScopeQueries.Reads(c.Block, buf) && !named.Contains(c.Block.Name)).ToList();
         var (owner, pos) = CacheStage.Location(s, scopeBlock, br, consumers);
         var region = CacheStage.Relax(s, br, br.Block.Writes[writeBufferIndex], owner);
-        var stage = CacheStage.Make(region, cacheBuf, buf, name);
+        var stage = CacheStage.Make(s, owner, region, cacheBuf, buf, name);
 
         var ownerLoop = owner as For;
         var swap = new CacheStage.BufferSwap(buf, cacheBuf);

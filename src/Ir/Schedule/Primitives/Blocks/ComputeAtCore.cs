@@ -22,12 +22,15 @@ internal static class ComputeAtCore
         if (isComputeAt && BlockScopeQueries.IsOutputBlock(s, br.Block))
             throw new ScheduleError(p, $"block '{block}' is an output block");
 
+        ComputeAtChecks.PredicateOnlyBounds(s, p, br);
         var producers = BlockScopeQueries.Producers(scope, br);
         var consumers = BlockScopeQueries.Consumers(scope, br);
         if (isComputeAt ? consumers.Count == 0 : producers.Count == 0)
             throw new ScheduleError(p, $"block '{block}' has no {(isComputeAt ? "consumer" : "producer")}");
         var items = CacheStage.Items(loop.Body);
         int pos = InsertionPoint(s, p, block, loopVar, items, producers, consumers, index, isComputeAt);
+
+        if (!isComputeAt) ComputeAtChecks.CheckProducersComplete(s, p, block, loop, producers);
 
         // Region inference: what the related blocks under the loop need (compute_at) or produce (reverse).
         var related = isComputeAt ? consumers : producers;
@@ -39,6 +42,7 @@ internal static class ComputeAtCore
             foreach (var rg in regions.Where(r => buffers.Contains(r.Buffer)))
             {
                 var relaxed = CacheStage.Relax(s, rel, rg, loop);
+                if (!isComputeAt) ProductionDensity.Check(s, p, block, loop, rel, rg, relaxed);
                 var dims = relaxed.Region.Select(r => new SymBound(r.Min, BlockAffineForm.Simplify(r.Min + r.Extent - 1))).ToArray();
                 if (required.TryGetValue(rg.Buffer, out var old))
                     for (int d = 0; d < dims.Length; d++) dims[d] = BlockRegionBounds.Union(old[d], dims[d]);
@@ -46,9 +50,11 @@ internal static class ComputeAtCore
             }
         }
         var provided = (isComputeAt ? br.Block.Writes : br.Block.Reads).Where(r => required.ContainsKey(r.Buffer));
-        var doms = BlockVarDomains.Solve(br.Block, provided, required);
+        var doms = BlockVarDomains.Solve(p, br.Block, provided, required);
 
         var outer = s.LoopsAbove(loop).Append(loop);
+        if (!isComputeAt) ComputeAtChecks.CheckCoverage(p, br.Block, doms, BlockScopeQueries.LoopRanges(outer));
+        if (!isComputeAt) ComputeAtChecks.CheckReductionNotRepeated(p, br.Block, doms, outer.ToList());
         var nest = BlockVarDomains.MakeNest(br.Block, doms, BlockScopeQueries.LoopRanges(outer), preserveUnitLoops);
         var edits = new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)
         {

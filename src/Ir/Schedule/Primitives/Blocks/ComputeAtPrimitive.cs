@@ -7,7 +7,9 @@ namespace Tuner.Ir.Schedule;
 /// Preconditions: the block and loop exist in the same scope; the loop is not an ancestor of the block; the block is
 /// complete or a reduction block and not an output block; it has consumers and every one is under the loop; the insertion
 /// position (index: -1 before the first consumer, -2 after the last producer, or an explicit position in between)
-/// lies after every producer and before every consumer among the loop's children.
+/// lies after every producer and before every consumer among the loop's children; each index of its writes is v, c·v,
+/// v // c or v % c plus a constant (TVM's SolveBlockVarDomain). Consumer regions are relaxed over the loops under the
+/// loop, narrowed by the consumers' predicates.
 /// Result: the block (same name) under the loop; its old loops that became empty are removed.
 /// </summary>
 public static class ComputeAtPrimitive

@@ -7,7 +7,8 @@ public sealed class DecomposeReductionError(string reason) : ScheduleError("Deco
 /// TVM's decompose_reduction: moves a reduction block's init into its own block placed right before <c>loop</c>.
 /// Preconditions: the block and loop exist; the loop is an ancestor of the block; the block is a reduction block
 /// (has an init; iter vars spatial or reduce; the only writer; writes indexed by spatial iter vars); no loop above
-/// <c>loop</c> is used by a reduce iter var's binding.
+/// <c>loop</c> is used by a reduce iter var's binding; the loops from <c>loop</c> down run distinct instances of the block (an
+/// addition to TVM, which would re-accumulate without re-initializing).
 /// Result: the name of the init block, <c>name_init</c>: spatial iter vars only (same bindings), under copies
 /// (<c>var_init</c>, same kind) of the loops from <c>loop</c> down that its bindings use, with the predicate's
 /// comparisons that do not involve dropped loops. The reduction block loses its init, is renamed <c>name_update</c>,
@@ -36,6 +37,11 @@ public static class DecomposeReductionPrimitive
             if (higher is not null)
                 throw new DecomposeReductionError($"loop '{loop.Name}' is not higher than loop '{higher.LoopVar.Name}', which reduce iter var '{b.IterVars[i].Var.Name}' of block '{block}' uses");
         }
+        // Not in TVM (which then computes wrong sums): the loops from `loop` down must each run distinct instances of
+        // the block. One that repeats an instance (used by no binding, or only through a coarser split of a fused loop,
+        // after compute_at under a consumer loop) would re-run the update while the init before `loop` runs once.
+        if (RepeatingLoop(br, loops, at) is { } rep)
+            throw new DecomposeReductionError($"loop '{rep.LoopVar.Name}' under loop '{loop.Name}' repeats instances of block '{block}': the update would accumulate once per repetition after a single init");
 
         // Core. The init block: copies of the spatial iter vars, same bindings.
         var ivs = new List<IterVar>();
@@ -73,6 +79,66 @@ public static class DecomposeReductionPrimitive
             [target] = new SeqStmt([init, new UpdateSwap(b, update).VisitStmt(target)]),
         });
         return name;
+    }
+
+    /// <summary>
+    /// A loop from <paramref name="at"/> down under which the block runs some instance twice (same binding values, the
+    /// predicate true), the loops above held at their minimum. Nests of up to 2^16 iterations are enumerated whole; a
+    /// larger one is checked one loop at a time (the others at their minimum), which suffices for quasi-affine bindings
+    /// without predicates (non-overlapping splits of fused loops).
+    /// </summary>
+    private static For? RepeatingLoop(BlockRealize br, List<For> loops, int at)
+    {
+        var inner = loops.Skip(at).ToList();
+        if (loops.Any(l => l.Min is not IntImm) || inner.Any(l => l.Extent is not IntImm)) return null;
+        var env = loops.ToDictionary(l => l.LoopVar, l => ((IntImm)l.Min).Value);
+        long total = inner.Aggregate(1L, (acc, l) => acc > 1 << 16 ? acc : acc * ((IntImm)l.Extent).Value);
+        if (total <= 1 << 16) return Enumerate(br, inner, 0, env, new Dictionary<string, int[]>(), new int[inner.Count]);
+        for (int i = 0; i < inner.Count; i++)
+        {
+            var seen = new HashSet<string>();
+            var lo = ((IntImm)inner[i].Min).Value;
+            for (long x = 0; x < Math.Min(((IntImm)inner[i].Extent).Value, 4096); x++)
+            {
+                env[inner[i].LoopVar] = lo + x;
+                if (Key(br, env) is { } key && !seen.Add(key)) return inner[i];
+            }
+            env[inner[i].LoopVar] = lo;
+        }
+        return null;
+    }
+
+    /// <summary>Depth-first over the nest; a repeated instance is blamed on the outermost loop whose value differs.</summary>
+    private static For? Enumerate(BlockRealize br, List<For> inner, int depth, Dictionary<Var, long> env, Dictionary<string, int[]> seen, int[] path)
+    {
+        if (depth == inner.Count)
+        {
+            if (Key(br, env) is not { } key) return null;
+            if (seen.TryAdd(key, (int[])path.Clone())) return null;
+            var first = seen[key];
+            int k = 0;
+            while (k < inner.Count - 1 && first[k] == path[k]) k++;
+            return inner[k];
+        }
+        var l = inner[depth];
+        long lo = ((IntImm)l.Min).Value, ext = ((IntImm)l.Extent).Value;
+        For? rep = null;
+        for (long x = 0; x < ext && rep is null; x++)
+        {
+            env[l.LoopVar] = lo + x;
+            path[depth] = (int)x;
+            rep = Enumerate(br, inner, depth + 1, env, seen, path);
+        }
+        env[l.LoopVar] = lo;
+        return rep;
+    }
+
+    /// <summary>The binding values of an instance the predicate runs, or null (predicate false, or not evaluable).</summary>
+    private static string? Key(BlockRealize br, Dictionary<Var, long> env)
+    {
+        if (IntEval.Eval(br.Predicate, env) is not 1L) return null;
+        var vals = br.IterValues.Select(v => IntEval.Eval(v, env)).ToList();
+        return vals.Any(v => v is null) ? null : string.Join(",", vals);
     }
 
     /// <summary>TVM's RemakePredicate: keeps the conjuncts whose left side does not use a dropped loop.</summary>

@@ -68,10 +68,10 @@ internal static class RFactorBlocks
 
     /// <summary>
     /// The write-back block (original name): a reduce iter bound to the rfactor loop, copies of the spatial iter vars,
-    /// C[idx] = C[idx] op C_rf[...], init the identity.
+    /// C[idx] = C[idx] op C_rf[...], init the identity; <paramref name="predicate"/> is the kept part of the old predicate.
     /// </summary>
     public static BlockRealize MakeWriteBack(BlockRealize br, For rfLoop, BlockReducer reducer, BufferLoad lhs, Buffer rfBuf,
-        IterVar rfIter, Seq<Expr> rfIdx, Seq<Expr> indices)
+        IterVar rfIter, Seq<Expr> rfIdx, Seq<Expr> indices, Expr predicate)
     {
         var b = br.Block;
         var wbIter = new IterVar(new Var($"v{rfLoop.LoopVar.Name}", rfLoop.LoopVar.Type), new Range(rfLoop.Min, rfLoop.Extent), IterKind.Reduce);
@@ -94,7 +94,7 @@ internal static class RFactorBlocks
             [BlockAccessRegions.Point(rfBuf, wbRhs.Indices)], [BlockAccessRegions.Point(wbLhs.Buffer, wbLhs.Indices)],
             new BufferStore(lhs.Buffer, reducer.Combine(wbLhs, wbRhs), idx),
             new BufferStore(lhs.Buffer, reducer.Identity, idx), [], b.Annotations);
-        return new BlockRealize(values.ToSeq(), IntImm.True, block);
+        return new BlockRealize(values.ToSeq(), predicate, block);
     }
 
     private static List<Var> VarsInOrder(Expr e)

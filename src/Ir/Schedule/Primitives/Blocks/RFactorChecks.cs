@@ -47,4 +47,28 @@ internal static class RFactorChecks
                 throw new RFactorError($"loop '{l.LoopVar.Name}' under a reduction loop of block '{name}' is used by no iter var and has extent other than 1");
         }
     }
+
+    /// <summary>
+    /// The part of the block predicate the write-back block keeps: the conjuncts over loops that stay around it (the
+    /// spatial loops and the rfactor loop). TVM gives the write-back block no predicate, which after a non-divisible
+    /// split of a spatial loop writes outside the buffer. A conjunct over another reduction loop cannot be kept (that loop
+    /// is gone), and without it the write-back could read rfactor entries no instance wrote: rejected.
+    /// </summary>
+    public static Expr WriteBackPredicate(BlockRealize br, For rfLoop)
+    {
+        var removed = LoopsTouched(br, IterKind.Reduce);
+        removed.Remove(rfLoop.LoopVar);
+        Expr? kept = null;
+        foreach (var c in Conjuncts(br.Predicate))
+        {
+            if (c is IntImm { Value: 1 }) continue;
+            if (BlockScopeQueries.VarsOf(c).FirstOrDefault(removed.Contains) is { } v)
+                throw new RFactorError($"the predicate of block '{br.Block.Name}' constrains reduction loop '{v.Name}', which the write-back block does not keep");
+            kept = kept is null ? c : new Binary(BinOp.And, kept, c);
+        }
+        return kept ?? IntImm.True;
+    }
+
+    private static IEnumerable<Expr> Conjuncts(Expr e) =>
+        e is Binary { Op: BinOp.And } a ? Conjuncts(a.A).Concat(Conjuncts(a.B)) : [e];
 }

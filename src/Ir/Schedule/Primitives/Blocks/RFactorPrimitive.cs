@@ -40,13 +40,14 @@ public static class RFactorPrimitive
         if (factorAxis < -(ndim + 1) || factorAxis > ndim)
             throw new RFactorError($"factor_axis {factorAxis} is out of range [{-(ndim + 1)}, {ndim}] for buffer '{buf.Name}'");
         if (factorAxis < 0) factorAxis += ndim + 1;
+        var wbPredicate = RFactorChecks.WriteBackPredicate(br, rfLoop);
 
         // Core.
         var rfBuf = buf with { Name = $"{buf.Name}_rf", Shape = buf.Shape.Insert(factorAxis, rfLoop.Extent), Strides = [] };
         var rfName = s.FreshBlockName($"{b.Name}_rf");
         var (rfRealize, rfIter, rfIdx) = RFactorBlocks.MakeRf(br, rfLoop, loops, reducer, rhs, rfBuf, buf, factorAxis, rfName);
         var rfBody = RFactorBlocks.WrapInLoopCopies(rfRealize, loops);
-        var wb = RFactorBlocks.MakeWriteBack(br, rfLoop, reducer, lhs, rfBuf, rfIter, rfIdx, update.Indices);
+        var wb = RFactorBlocks.MakeWriteBack(br, rfLoop, reducer, lhs, rfBuf, rfIter, rfIdx, update.Indices, wbPredicate);
         var reduceLoops = RFactorChecks.LoopsTouched(br, IterKind.Reduce);
         var rebuilt = Rebuild(loops[0], new HashSet<For>(loops, ReferenceEqualityComparer.Instance), rfLoop, reduceLoops, br, wb);
         BlockTreeEdit.Apply(s, new Dictionary<Stmt, Stmt?>(ReferenceEqualityComparer.Instance)

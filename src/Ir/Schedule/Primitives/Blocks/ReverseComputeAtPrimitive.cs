@@ -7,7 +7,11 @@ namespace Tuner.Ir.Schedule;
 /// Preconditions: the block and loop exist in the same scope; the loop is not an ancestor of the block; the block is
 /// complete or a reduction block; it has producers and every one is under the loop; the insertion position (index: -1 before the first
 /// consumer, i.e. at the end when none is under the loop, -2 right after the last producer, or an explicit position in
-/// between) lies after every producer and before every consumer among the loop's children.
+/// between) lies after every producer and before every consumer among the loop's children; each index of its reads of
+/// the producers' buffers is v, c·v, v // c or v % c plus a constant (TVM's SolveBlockVarDomain).
+/// Beyond TVM (which then computes wrong results): no producer reduces over the loop or one above it; the inferred
+/// domains, swept over the enclosing loops, cover every iter var's domain; a reduction whose reduce iters the producers
+/// restrict is not placed under an enclosing loop its bindings do not use.
 /// Result: the block (same name) under the loop; its old loops that became empty are removed.
 /// </summary>
 public static class ReverseComputeAtPrimitive
