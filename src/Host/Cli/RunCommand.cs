@@ -3,13 +3,15 @@ using Tuner.Ir;
 using Tuner.Ir.Interp;
 using Tuner.Ir.IO;
 using Tuner.Actors.Runner;
+using Tuner.Actors.Tuning;
 
 namespace Tuner.Host.Cli;
 
 /// <summary>
 /// `tuner run MODULE --func NAME --args A.npy B.npy ... --out-dir DIR [--interpret]`: runs one PrimFunc once and
 /// writes every buffer parameter to DIR/&lt;buffer name&gt;.npy. Compiled with the system C compiler by default
-/// (--interpret: the reference interpreter). Parameters without an --args file get seeded random data.
+/// (--interpret: the reference interpreter); with --work-dir, the best recorded schedule of the function is run.
+/// Parameters without an --args file get seeded random data.
 /// </summary>
 public static class RunCommand
 {
@@ -25,15 +27,21 @@ public static class RunCommand
         var outDir = new Option<string>("--out-dir") { Description = "folder for the output .npy files", Required = true };
         var interpret = new Option<bool>("--interpret") { Description = "run the reference interpreter instead of compiled code" };
         var target = TargetOption.Create();
+        var workDir = new Option<string?>("--work-dir") { Description = "tuning records: run the best schedule recorded for the function (untuned when none)" };
         var seed = new Option<int>("--seed") { Description = "seed of the random data for parameters without --args", DefaultValueFactory = _ => 1 };
         var cmd = new Command("run", "Run one PrimFunc on .npy inputs and write every buffer parameter as .npy")
         {
-            module, func, argFiles, outDir, interpret, seed, target,
+            module, func, argFiles, outDir, interpret, seed, target, workDir,
         };
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
+            if (parse.GetValue(workDir) is { } wd)
+            {
+                if (!Directory.Exists(wd)) throw CliException.BadInput($"{wd}: error: no such folder");
+                mod = Tuning.ApplyDatabase(mod, TargetOption.Resolve(parse, target), wd, parse.InvocationConfiguration.Error.WriteLine);
+            }
             var (name, f) = ModuleLoader.SelectFunc(mod, parse.GetValue(func), path);
             var arrays = LoadArgs(f, parse.GetValue(argFiles) ?? [], parse.GetValue(seed));
             if (parse.GetValue(interpret))

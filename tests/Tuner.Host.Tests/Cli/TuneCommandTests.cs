@@ -66,6 +66,20 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(8, int.Parse(cells[^2]) + int.Parse(cells[^1])); // valid + failed
         Assert.Contains("llvm -num-cores 2", row);
 
+        // run --work-dir compiles the tuned function: same outputs as the interpreter on the untuned one.
+        var tunedOut = Path.Combine(_dir, "tuned-out");
+        var refOut = Path.Combine(_dir, "ref-out");
+        var (runCode, _, runErr) = CliRunner.Run("run", _module, "--work-dir", _work, "--target", "llvm -num-cores 2", "--out-dir", tunedOut);
+        Assert.True(runCode == 0, runErr);
+        Assert.Equal(0, CliRunner.Run("run", _module, "--out-dir", refOut, "--interpret").Code);
+        foreach (var file in Directory.GetFiles(refOut))
+        {
+            var want = Tuner.Ir.IO.Npy.Read(file);
+            var got = Tuner.Ir.IO.Npy.Read(Path.Combine(tunedOut, Path.GetFileName(file)));
+            for (long i = 0; i < want.Size; i++)
+                Assert.True(Math.Abs(want.GetDouble(i) - got.GetDouble(i)) <= 1e-3 * (1 + Math.Abs(want.GetDouble(i))), $"{file}[{i}]");
+        }
+
         // Records of another target are not applied: the module comes back unchanged, with a warning naming mm.
         var (otherCode, unchanged, warning) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 1");
         Assert.Equal(0, otherCode);
