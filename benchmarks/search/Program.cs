@@ -23,42 +23,66 @@ var workloads = opt.GetValueOrDefault("workloads", string.Join(',', BenchWorkloa
 var strategies = opt.GetValueOrDefault("strategies", "evolutionary,replay-trace").Split(',');
 string outDir = opt.GetValueOrDefault("out", Path.Combine(Path.GetTempPath(), $"tuner-search-bench-{DateTime.UtcNow:yyyyMMddHHmmss}"));
 var target = Target.Parse($"llvm -num-cores {threads}");
+if (opt.TryGetValue("build-probe", out var bprobed))
+{
+    BuildProbe.Run(Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(bprobed)), opt["records"], target, int.Parse(opt.GetValueOrDefault("count", "48"), CultureInfo.InvariantCulture));
+    return 0;
+}
+if (opt.TryGetValue("run-probe", out var probed))
+{
+    RunProbe.Run(Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(probed)), target);
+    return 0;
+}
+if (opt.TryGetValue("profile", out var profiled))
+{
+    SearchProfile.Run(BenchWorkloads.Get(profiled), int.Parse(opt.GetValueOrDefault("rounds", "3"), CultureInfo.InvariantCulture), threads);
+    return 0;
+}
 var steady = new EvaluatorConfig(Number: 3, Repeat: 5, MinRepeatMs: 100);
 
+var checkpoints = opt.GetValueOrDefault("at", "256").Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).Where(x => x < trials).ToArray();
+int rounds = int.Parse(opt.GetValueOrDefault("remeasure", "5"), CultureInfo.InvariantCulture);
 Console.WriteLine($"search benchmark: {trials} trials, target '{target}', seed {seed}, work dirs under {outDir}");
 var rows = new List<string>
 {
-    "| workload | strategy | untuned us | best record us | re-measured us | GFLOP/s | vs untuned | trials | wall s | trials/min | search % | build % | run % |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| workload | strategy | " + string.Concat(checkpoints.Select(c => $"best @{c} us | ")) + $"best @{trials} us | re-measured us | GFLOP/s | vs untuned | vs OpenBLAS | wall s | trials/min | search % | build % | run % |",
+    "|---|---|" + string.Concat(checkpoints.Select(_ => "---|")) + "---|---|---|---|---|---|---|---|---|---|",
 };
 foreach (var name in workloads)
 {
     var module = BenchWorkloads.Get(name);
     double flops = module.PrimFuncs.Sum(f => FlopCounter.Count(f.Func));
-    double untuned = module.PrimFuncs.Sum(f => LocalExecution.Bench(f.Func, target, new EvaluatorConfig(1, 3, 0)).MinSecs);
-    if (name == "gmm") Console.WriteLine(Blas.Gmm512(threads, steady));
+    var runs = new List<(string Strategy, TuneSummary S, IRModule Applied, double[] AtCheckpoints)>();
     foreach (var strategy in strategies)
     {
         var dir = Path.Combine(outDir, $"{name}-{strategy}");
-        var options = TuneOptions.Default with
-        {
-            Strategy = TuneOptions.ParseStrategy(strategy),
-            Seed = seed,
-            Output = null,
-        };
+        var options = TuneOptions.Default with { Strategy = TuneOptions.ParseStrategy(strategy), Seed = seed, Output = null };
         var s = Tuning.TuneTir(module, target, dir, trials, options);
         var applied = Tuning.ApplyDatabase(module, target, dir, _ => { });
-        double remeasured;
-        try { remeasured = applied.PrimFuncs.Sum(f => LocalExecution.Bench(f.Func, target, steady).MinSecs); }
-        catch (MeasureException e)
+        runs.Add((strategy, s, applied, checkpoints.Select(c => BestAt(dir, s, c)).ToArray()));
+        Console.WriteLine($"{name}/{strategy}: best {s.WeightedLatency * 1e6:F1} us after {s.TrialsThisRun} trials in {s.Timings.WallSecs:F0} s");
+    }
+    // Side by side: the untuned module, OpenBLAS (GMM) and each strategy's best, interleaved, min over the rounds.
+    double untuned = double.PositiveInfinity, blas = double.PositiveInfinity;
+    var best = runs.Select(_ => double.PositiveInfinity).ToArray();
+    for (int r = 0; r < rounds; r++)
+    {
+        if (r < 2) untuned = Math.Min(untuned, module.PrimFuncs.Sum(f => LocalExecution.Bench(f.Func, target, new EvaluatorConfig(1, 1, 0)).MinSecs));
+        if (name == "gmm" && Blas.Gmm512Secs(threads, steady) is { } b) blas = Math.Min(blas, b);
+        for (int i = 0; i < runs.Count; i++)
         {
-            Console.WriteLine($"re-measuring {name}/{strategy} failed ({e.Message}); GFLOP/s from the best record");
-            remeasured = s.WeightedLatency;
+            try { best[i] = Math.Min(best[i], runs[i].Applied.PrimFuncs.Sum(f => LocalExecution.Bench(f.Func, target, steady).MinSecs)); }
+            catch (MeasureException e) { Console.WriteLine($"re-measuring {name}/{runs[i].Strategy} failed: {e.Message}"); }
         }
+    }
+    if (name == "gmm") Console.WriteLine($"OpenBLAS cblas_sgemm 512³, {threads} thread(s): {blas * 1e6:F1} us = {flops / blas / 1e9:F1} GFLOP/s (min of {rounds}, interleaved)");
+    for (int i = 0; i < runs.Count; i++)
+    {
+        var (strategy, s, _, at) = runs[i];
         var t = s.Timings;
-        var row = $"| {name} | {strategy} | {untuned * 1e6:F1} | {s.WeightedLatency * 1e6:F1} | {remeasured * 1e6:F1} | {flops / remeasured / 1e9:F2} | " +
-            $"{untuned / remeasured:F1}x | {s.TrialsThisRun} | {t.WallSecs:F0} | {s.TrialsThisRun / (t.WallSecs / 60):F0} | " +
-            $"{100 * t.SearchShare:F0} | {100 * t.BuildShare:F0} | {100 * t.RunShare:F0} |";
+        var row = $"| {name} | {strategy} | " + string.Concat(at.Select(a => $"{a * 1e6:F1} | ")) + $"{s.WeightedLatency * 1e6:F1} | {best[i] * 1e6:F1} | " +
+            $"{flops / best[i] / 1e9:F2} | {untuned / best[i]:F1}x | {(name == "gmm" ? $"{blas / best[i]:F2}" : "-")} | {t.WallSecs:F0} | " +
+            $"{s.TrialsThisRun / (t.WallSecs / 60):F0} | {100 * t.SearchShare:F0} | {100 * t.BuildShare:F0} | {100 * t.RunShare:F0} |";
         Console.WriteLine(row);
         rows.Add(row);
     }
@@ -66,6 +90,21 @@ foreach (var name in workloads)
 Console.WriteLine();
 foreach (var r in rows) Console.WriteLine(r);
 return 0;
+
+/// <summary>Σ weight · best valid mean among the first <paramref name="n"/> records of the run (the database is append-only).</summary>
+static double BestAt(string dir, TuneSummary s, int n)
+{
+    var best = new Dictionary<int, double>();
+    foreach (var line in File.ReadLines(Path.Combine(dir, "database_tuning_record.json")).Take(n))
+    {
+        var rec = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+        int w = (int)rec[0]!;
+        var secs = rec[1]![1]!.AsArray().Select(x => (double)x!).ToArray();
+        if (secs.Length == 0 || secs.Any(x => x >= 1e10)) continue;
+        best[w] = Math.Min(best.GetValueOrDefault(w, double.PositiveInfinity), secs.Average());
+    }
+    return s.Tasks.Sum(t => t.Weight * best.GetValueOrDefault(t.Workload, double.PositiveInfinity));
+}
 
 static Dictionary<string, string> ParseArgs(string[] args)
 {
@@ -78,7 +117,7 @@ static Dictionary<string, string> ParseArgs(string[] args)
 /// <summary>OpenBLAS cblas_sgemm on the project's runner (benchmarks/c/blas_sgemm.c), the GMM reference.</summary>
 internal static class Blas
 {
-    public static string Gmm512(int threads, EvaluatorConfig cfg)
+    public static double? Gmm512Secs(int threads, EvaluatorConfig cfg)
     {
         const int n = 512;
         var file = Path.Combine(BenchWorkloads.RepoRoot(), "benchmarks", "c", "blas_sgemm.c");
@@ -88,15 +127,14 @@ internal static class Blas
         {
             string err = p.StandardError.ReadToEnd();
             p.WaitForExit();
-            if (p.ExitCode != 0) return $"OpenBLAS: cannot build ({err.Trim()})";
+            if (p.ExitCode != 0) { Console.WriteLine($"OpenBLAS: cannot build ({err.Trim()})"); return null; }
         }
         var args = Enumerable.Range(0, 3).Select(i => NDArray.Random(DataType.Float32, [n, n], i)).ToList();
         var nArg = new NDArray(DataType.Int32, []);
         nArg.SetLong(0, n);
         using var runner = new LocalRunner(RunnerOptions.Default with { NumThreads = threads });
         var r = runner.Run(new RunRequest(lib, "blas_sgemm", [.. args, nArg], cfg));
-        if (!r.Ok) return $"OpenBLAS: {r.Error}";
-        double secs = r.RunSecs!.Min();
-        return $"OpenBLAS cblas_sgemm 512³, {threads} thread(s): {secs * 1e6:F1} us, {2.0 * n * n * n / secs / 1e9:F1} GFLOP/s";
+        if (!r.Ok) { Console.WriteLine($"OpenBLAS: {r.Error}"); return null; }
+        return r.RunSecs!.Min();
     }
 }

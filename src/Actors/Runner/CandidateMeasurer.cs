@@ -35,7 +35,8 @@ public sealed class CandidateMeasurer(
     /// <summary>Seconds spent after the builds (reference outputs, runs, verification), over every call so far.</summary>
     public double RunSeconds { get; private set; }
 
-    public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default)
+    /// <param name="slowCutoffSecs">Candidates whose warm-up call exceeds this are timed with single calls (<see cref="RunRequest.SlowCutoffSecs"/>).</param>
+    public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default, double? slowCutoffSecs = null)
     {
         var info = ArgInfo.Of(reference);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -55,7 +56,7 @@ public sealed class CandidateMeasurer(
             ct.ThrowIfCancellationRequested();
             if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false); continue; }
             if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false); continue; }
-            var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify));
+            var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify, slowCutoffSecs));
             if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false); continue; }
             string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
             results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null);

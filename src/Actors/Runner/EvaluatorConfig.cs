@@ -25,7 +25,10 @@ public sealed record RunnerOptions(TimeSpan Timeout, int NumThreads, string Comp
 
 /// <summary>One measurement: a built function, its arguments (in parameter order), how to time it.</summary>
 /// <param name="ReturnArgs">Read the arguments back after the run (outputs for verification or <c>tuner run</c>).</param>
-public sealed record RunRequest(string Artifact, string Symbol, IReadOnlyList<Tuner.Ir.NDArray> Args, EvaluatorConfig Config, bool ReturnArgs = false);
+/// <param name="SlowCutoffSecs">Not in TVM: when the warm-up call takes longer than this, each repeat is a single call
+/// (no min_repeat_ms loop) — a candidate far slower than the best known needs no precise figure. Null: off.</param>
+public sealed record RunRequest(string Artifact, string Symbol, IReadOnlyList<Tuner.Ir.NDArray> Args, EvaluatorConfig Config,
+    bool ReturnArgs = false, double? SlowCutoffSecs = null);
 
 /// <summary>
 /// Outcome of one run: mean seconds per repeat (TVM's run_secs), or the error (signal name, "timeout after N s",

@@ -41,7 +41,8 @@ public sealed class LocalRunner(RunnerOptions options) : IDisposable
                 var fields = new List<string>
                 {
                     "run", r.Artifact, r.Symbol, I(c.Number), I(c.Repeat), I(c.MinRepeatMs),
-                    c.EnableCpuCacheFlush ? "1" : "0", c == EvaluatorConfig.Once ? "0" : "1", I(files.Length),
+                    c.EnableCpuCacheFlush ? "1" : "0", c == EvaluatorConfig.Once ? "0" : "1",
+                    (r.SlowCutoffSecs is > 0 and var cut ? cut * 1e3 : 0).ToString("R", CultureInfo.InvariantCulture), I(files.Length),
                 };
                 fields.AddRange(files);
                 if (fields.Any(f => f.Contains('\t') || f.Contains('\n')))

@@ -3,13 +3,15 @@
  * one reply per stdout line. It runs in its own process so that a crashing or hanging candidate kills only it.
  *
  * Command (fields separated by tabs):
- *   run <lib> <symbol> <number> <repeat> <min_repeat_ms> <flush 0|1> <warmup 0|1> <nargs> <argfile>...
+ *   run <lib> <symbol> <number> <repeat> <min_repeat_ms> <flush 0|1> <warmup 0|1> <cutoff_ms> <nargs> <argfile>...
  *     argfile: a file holding one argument's bytes (buffer data, or a scalar's value); mapped MAP_SHARED so
  *     outputs written by the kernel land in the file.
  *   quit
  * Reply: "ok <secs> <secs> ..." (one mean per repeat) or "err <message>".
  * Timing follows TVM's evaluator: one warm-up call, then per repeat `number` calls timed together, `number`
- * raised (x1.618, or enough for min_repeat_ms) until a repeat lasts at least min_repeat_ms.
+ * raised (x1.618, or enough for min_repeat_ms) until a repeat lasts at least min_repeat_ms. Not in TVM: when
+ * cutoff_ms > 0 and the warm-up call alone took longer, each repeat is one call (the candidate is far slower than
+ * the best known, and the min_repeat_ms loop would spend most of the run time on it).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -58,12 +60,13 @@ static void reply_err(const char* what, const char* detail) {
 }
 
 static void run(char** f, int nf) {
-  if (nf < 9) { reply_err("malformed run command", NULL); return; }
+  if (nf < 10) { reply_err("malformed run command", NULL); return; }
   const char* lib = f[1]; const char* sym = f[2];
   long number = atol(f[3]), repeat = atol(f[4]);
   double min_repeat_ms = atof(f[5]);
-  int flush = atoi(f[6]), warmup = atoi(f[7]), nargs = atoi(f[8]);
-  if (nargs < 0 || nf != 9 + nargs || number < 1 || repeat < 1) { reply_err("malformed run command", NULL); return; }
+  int flush = atoi(f[6]), warmup = atoi(f[7]), nargs = atoi(f[9]);
+  double cutoff_ms = atof(f[8]);
+  if (nargs < 0 || nf != 10 + nargs || number < 1 || repeat < 1) { reply_err("malformed run command", NULL); return; }
   void* h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
   if (!h) { reply_err("dlopen failed", dlerror()); return; }
   kernel_fn fn = (kernel_fn)dlsym(h, sym);
@@ -72,17 +75,19 @@ static void run(char** f, int nf) {
   size_t* sizes = calloc((size_t)nargs + 1, sizeof(size_t));
   int ok = 1;
   for (int i = 0; i < nargs && ok; i++) {
-    int fd = open(f[9 + i], O_RDWR);
+    int fd = open(f[10 + i], O_RDWR);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) { reply_err("cannot open argument file", f[9 + i]); ok = 0; if (fd >= 0) close(fd); break; }
+    if (fd < 0 || fstat(fd, &st) != 0) { reply_err("cannot open argument file", f[10 + i]); ok = 0; if (fd >= 0) close(fd); break; }
     sizes[i] = (size_t)st.st_size;
     args[i] = mmap(NULL, sizes[i] ? sizes[i] : 1, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     close(fd);
-    if (args[i] == MAP_FAILED) { args[i] = NULL; reply_err("cannot map argument file", f[9 + i]); ok = 0; }
+    if (args[i] == MAP_FAILED) { args[i] = NULL; reply_err("cannot map argument file", f[10 + i]); ok = 0; }
   }
   if (ok) {
+    double w0 = now_sec();
     int32_t rc = warmup ? fn(args) : 0;
     if (rc != 0) { fprintf(proto, "err kernel returned %d\n", rc); fflush(proto); ok = 0; }
+    if (warmup && cutoff_ms > 0.0 && (now_sec() - w0) * 1e3 > cutoff_ms) { number = 1; min_repeat_ms = 0.0; }
     char* out = malloc(32 * (size_t)repeat + 16);
     size_t len = (size_t)sprintf(out, "ok");
     for (long r = 0; r < repeat && ok; r++) {

@@ -9,7 +9,7 @@ public sealed record CompilerSettings(string Cc, IReadOnlyList<string> Flags);
 public sealed record BuilderSettings(TimeSpan Timeout, int Parallelism, int BatchSize);
 
 /// <summary>Runner (evaluator) settings, as TVM's time_evaluator.</summary>
-public sealed record RunnerSettings(int Number, int Repeat, int MinRepeatMs, bool CacheFlush, TimeSpan Timeout, bool Verify, int Seed);
+public sealed record RunnerSettings(int Number, int Repeat, int MinRepeatMs, bool CacheFlush, TimeSpan Timeout, bool Verify, int Seed, double SlowCutoffFactor);
 
 /// <summary>Search settings.</summary>
 public sealed record SearchSettings(int NumTrialsPerIter, string Strategy, long Seed);
@@ -54,7 +54,7 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
             new RunnerSettings(
                 t.GetInt("runner.number"), t.GetInt("runner.repeat"), t.GetInt("runner.min-repeat-ms"),
                 t.GetBoolean("runner.cache-flush"), t.GetTimeSpan("runner.timeout"), t.GetBoolean("runner.verify"),
-                t.GetInt("runner.seed")),
+                t.GetInt("runner.seed"), t.GetDouble("runner.slow-cutoff-factor")),
             new SearchSettings(t.GetInt("search.num-trials-per-iter"), t.GetString("search.strategy"), t.GetLong("search.seed")));
     }
 

@@ -25,6 +25,7 @@ public static partial class Tuning
         var ctx = new Search.TuneContext(t.Workload.Func, t.Name, target.NumCores, target.Kind, seed);
         var applier = new TraceApplier(ctx, space);
         var (measured, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, records.Select(r => r.Trace.ToJsonString()));
+        if (options.Strategy == SearchStrategyKind.Evolutionary) Pretrain(model, t.Name, applier, records);
         t.Strategy = options.Strategy switch
         {
             SearchStrategyKind.ReplayTrace => new ReplayTraceStrategy(ctx, space, measured, options.Evolutionary.MaxFailCount),
@@ -36,13 +37,35 @@ public static partial class Tuning
             $"({t.Valid} valid, {t.Failed} failed, {measured.Count} distinct programs{(unreadable > 0 ? $", {unreadable} unreadable traces" : "")})");
     }
 
+    /// <summary>
+    /// Not in TVM (its cost model starts empty each run): a resumed task's records teach the cost model first, so a
+    /// resumed search ranks by learned scores at once instead of repeating the 100 random warm-up samples. The
+    /// programs come from the applier's memo (they were just replayed for the measured set).
+    /// </summary>
+    private static void Pretrain(ICostModel model, string task, TraceApplier applier, IReadOnlyList<TuningRecord> records)
+    {
+        var rows = new List<float[][]>();
+        var secs = new List<double>();
+        foreach (var r in records)
+        {
+            Tuner.Ir.Schedule.Trace trace;
+            try { trace = Tuner.Ir.Schedule.Trace.FromJson(r.Trace.ToJsonString()); }
+            catch (Exception e) when (e is FormatException or Tuner.Ir.Schedule.ScheduleError) { continue; }
+            if (applier.Apply(trace, seed: 1) is not { } p) continue;
+            rows.Add(CostModel.Features.PerStoreFeature.Extract(p.Func));
+            secs.Add(r.IsValid ? r.MeanRunSecs : double.PositiveInfinity);
+        }
+        if (rows.Count > 0) model.Update(task, rows, secs);
+    }
+
     private const long RandomEngineModulus = Tuner.Ir.Schedule.RandomEngine.Modulus;
 
     /// <summary>Builds, runs and verifies a batch and commits one record per candidate (failures as [1e10]).</summary>
     private static RunnerResult[] MeasureRound(TuneTask task, IReadOnlyList<MeasureCandidate> candidates, CandidateMeasurer measurer,
-        JsonDatabase db, JsonNode targetJson, TuneLog log)
+        JsonDatabase db, JsonNode targetJson, TuneLog log, TuneOptions options)
     {
-        var measured = measurer.Measure(task.Workload.Func, candidates.Select(c => c.Scheduled).ToArray());
+        double? cutoff = options.SlowCandidateFactor > 0 && double.IsFinite(task.BestSecs) ? options.SlowCandidateFactor * task.BestSecs : null;
+        var measured = measurer.Measure(task.Workload.Func, candidates.Select(c => c.Scheduled).ToArray(), slowCutoffSecs: cutoff);
         var argsInfo = JsonDatabase.ArgsInfo(task.Workload.Func);
         var results = new RunnerResult[candidates.Count];
         for (int i = 0; i < candidates.Count; i++)

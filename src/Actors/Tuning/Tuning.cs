@@ -64,7 +64,7 @@ public static partial class Tuning
                     scheduler.Report(ti, 0, task.BestSecs, exhausted: true);
                     continue;
                 }
-                var results = MeasureRound(task, candidates, measurer, db, targetJson, log);
+                var results = MeasureRound(task, candidates, measurer, db, targetJson, log, options);
                 clock.Restart();
                 model.Update(task.Name, candidates.Select(c => PerStoreFeature.Extract(c.Scheduled)).ToArray(), results.Select(r => r.MeanSecs).ToArray());
                 costModel += clock.Elapsed.TotalSeconds;

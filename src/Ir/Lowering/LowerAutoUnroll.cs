@@ -7,7 +7,10 @@ namespace Tuner.Ir.Lowering;
 /// Vectorized loops count as one step and stay loops: gcc must vectorize them before any unrolling
 /// (a fully unrolled innermost loop ended up scalar at 7 GFLOP/s, design §8). At most
 /// <see cref="MaxVectorLoopCopies"/> copies of vectorized loops are unrolled: gcc 12 took over 60 s to compile
-/// 256 unrolled copies of a 4-lane omp-simd loop (0.15 s for 64).
+/// 256 unrolled copies of a 4-lane omp-simd loop (0.15 s for 64). Likewise at most <see cref="MaxUnrolledSteps"/>
+/// steps are unrolled in one nest, whatever N: gcc spent 1.1–1.5 s on a 512-step scalar copy loop under
+/// <c>#pragma GCC unroll 512</c> (0.2–0.4 s with 64), a quarter of all build time in a GMM-512 tuning run, while
+/// TVM unrolls such loops itself and LLVM compiles them quickly.
 /// Before: <c>@pragma_auto_unroll_max_step=16 for i0: for i1 in 4: for k in 4: C[..] += ..</c>;
 /// after: the two inner loops unrolled (4·4·1 = 16 ≤ 16), i0 kept (its count exceeds 16).
 /// </summary>
@@ -16,6 +19,7 @@ public sealed class LowerAutoUnroll : ILoweringPass
     public const string MaxStepKey = "pragma_auto_unroll_max_step";
     private const int MaxDepth = 8;
     public const int MaxVectorLoopCopies = 64;
+    public const int MaxUnrolledSteps = 64;
 
     public string Name => "LowerAutoUnroll";
 
@@ -60,7 +64,7 @@ public sealed class LowerAutoUnroll : ILoweringPass
             if (visited.Kind == ForKind.Vectorized) { _vectorLoops = 1; return visited; }
             long extent = visited.Extent is IntImm e ? e.Value : -1;
             bool unroll = visited.Kind == ForKind.Serial && extent >= 0 && _normalDepth == 0
-                          && _unrollDepth <= MaxDepth && extent * Math.Max(_steps, 1) <= maxStep
+                          && _unrollDepth <= MaxDepth && extent * Math.Max(_steps, 1) <= Math.Min(maxStep, MaxUnrolledSteps)
                           && extent * _vectorLoops <= MaxVectorLoopCopies;
             if (unroll || visited.Kind == ForKind.Unrolled)
             {

@@ -30,6 +30,34 @@ public class LocalRunnerTests
         Builder.DeleteArtifacts([b]);
     }
 
+    /// <summary>A kernel that counts its calls in its int64 argument (compiled from C here, as the runner loads any such library).</summary>
+    private static string BuildCounter()
+    {
+        var dir = Directory.CreateTempSubdirectory("tuner-counter").FullName;
+        var src = Path.Combine(dir, "counter.c");
+        File.WriteAllText(src, "#include <stdint.h>\nint32_t count(void** a) { ((int64_t*)a[0])[0] += 1; return 0; }\n");
+        var lib = Path.Combine(dir, "counter.so");
+        using var p = Process.Start("cc", ["-O2", "-shared", "-fPIC", "-o", lib, src])!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        return lib;
+    }
+
+    [Theory]
+    [InlineData(null, 100, long.MaxValue)] // TVM's loop: a sub-microsecond kernel needs thousands of calls for 20 ms
+    [InlineData(1e-12, 2, 2)]              // warm-up over the cutoff: one timed call per repeat
+    public void A_warm_up_call_over_the_slow_cutoff_is_followed_by_single_timed_calls(double? cutoff, long minCalls, long maxCalls)
+    {
+        var lib = BuildCounter();
+        using var runner = new LocalRunner(RunnerOptions.Default);
+        var counter = new Tuner.Ir.NDArray(Tuner.Ir.DataType.Int64, [1]);
+        var r = runner.Run(new RunRequest(lib, "count", [counter], new EvaluatorConfig(Number: 3, Repeat: 1, MinRepeatMs: 20), ReturnArgs: true, SlowCutoffSecs: cutoff));
+        Assert.True(r.Ok, r.Error);
+        Assert.Single(r.RunSecs!);
+        Assert.InRange(r.Args![0].GetLong(0), minCalls, maxCalls);
+        Directory.Delete(Path.GetDirectoryName(lib)!, recursive: true);
+    }
+
     [Fact]
     public void A_missing_symbol_or_library_is_an_error_and_the_worker_survives()
     {

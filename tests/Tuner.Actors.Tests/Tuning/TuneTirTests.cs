@@ -75,6 +75,41 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
     }
 
     [Fact]
+    public void A_resumed_evolutionary_run_first_teaches_the_cost_model_every_earlier_record()
+    {
+        var module = Workloads.Matmul(32);
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+        var earlier = Records().Select(r => r.IsValid ? r.MeanRunSecs : double.PositiveInfinity).Order().ToArray();
+
+        using var gbt = new Actors.CostModel.GbtCostModel(seed: 1, warmupSamples: 8);
+        var model = new RecordingCostModel(gbt);
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 24, Quick() with { CostModel = model });
+        Assert.Equal(2, model.Updates.Count); // the earlier records, then the one new round of 8
+        Assert.Equal(earlier, model.Updates[0].Order().ToArray());
+        Assert.Equal(8, model.Updates[1].Count);
+        Assert.True(model.PredictionsBeforeNewData > 0, "the resumed search never consulted the pre-trained model");
+    }
+
+    /// <summary>Passes everything to the real model and notes what it was taught (and whether it predicted before new data).</summary>
+    private sealed class RecordingCostModel(Actors.CostModel.ICostModel inner) : Actors.CostModel.ICostModel
+    {
+        public List<IReadOnlyList<double>> Updates { get; } = [];
+        public int PredictionsBeforeNewData { get; private set; }
+
+        public void Update(string workload, IReadOnlyList<float[][]> candidates, IReadOnlyList<double> meanRunSecs)
+        {
+            Updates.Add(meanRunSecs.ToArray());
+            inner.Update(workload, candidates, meanRunSecs);
+        }
+
+        public double[] Predict(string workload, IReadOnlyList<float[][]> candidates)
+        {
+            if (Updates.Count == 1 && candidates.Any(c => c.Length > 0)) PredictionsBeforeNewData++;
+            return inner.Predict(workload, candidates);
+        }
+    }
+
+    [Fact]
     public void Structurally_equal_functions_are_one_task_whose_weight_is_their_count_and_both_get_its_schedule()
     {
         var text = Workloads.MatmulScript(16).Replace("def matmul(", "def mm_a(");

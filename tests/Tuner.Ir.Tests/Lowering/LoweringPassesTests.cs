@@ -87,6 +87,22 @@ public class LoweringPassesTests
     }
 
     [Fact]
+    public void LowerAutoUnroll_unrolls_at_most_64_steps_in_one_nest_whatever_the_budget()
+    {
+        // A 512-step scalar copy loop under unroll 512 cost gcc 1.1-1.5 s; 8 x 8 steps still unroll.
+        var a = Buf("A", F32, 8, 512);
+        var b = Buf("B", F32, 8, 8);
+        Var i = V("i"), j = V("j"), k = V("k"), l = V("l");
+        var ann = Attrs.Empty.Set(LowerAutoUnroll.MaxStepKey, C(512));
+        var wide = Loop(i, 8, Loop(j, 512, St(a, F(0), i, j)), ann: ann);
+        var loops = Stmts(new LowerAutoUnroll().Apply(Func([a], wide) with { Body = wide }).Body).OfType<For>().ToArray();
+        Assert.Equal([ForKind.Serial, ForKind.Serial], loops.Select(x => x.Kind));
+        var small = Loop(k, 8, Loop(l, 8, St(b, F(0), k, l)), ann: ann);
+        loops = Stmts(new LowerAutoUnroll().Apply(Func([b], small) with { Body = small }).Body).OfType<For>().ToArray();
+        Assert.Equal([ForKind.Unrolled, ForKind.Unrolled], loops.Select(x => x.Kind));
+    }
+
+    [Fact]
     public void LegalizeLoopKinds_keeps_one_parallel_loop_per_nest_and_only_innermost_vectorized_loops()
     {
         var a = Buf("A", F32, 4, 4, 4);

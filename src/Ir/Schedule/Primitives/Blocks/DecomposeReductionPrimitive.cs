@@ -91,6 +91,7 @@ public static class DecomposeReductionPrimitive
     {
         var inner = loops.Skip(at).ToList();
         if (loops.Any(l => l.Min is not IntImm) || inner.Any(l => l.Extent is not IntImm)) return null;
+        if (AffineNest.ProvenDistinct(br.IterValues, inner)) return null; // the usual tiled case, without enumerating
         var env = loops.ToDictionary(l => l.LoopVar, l => ((IntImm)l.Min).Value);
         long total = inner.Aggregate(1L, (acc, l) => acc > 1 << 16 ? acc : acc * ((IntImm)l.Extent).Value);
         if (total <= 1 << 16) return Enumerate(br, inner, 0, env, new Dictionary<string, int[]>(), new int[inner.Count]);

@@ -17,6 +17,14 @@ internal static class ProductionDensity
         int at = all.FindIndex(l => ReferenceEquals(l, loop));
         if (at < 0 || all.Any(l => l.Min is not IntImm || l.Extent is not IntImm)) return;
         if (written.Region.Any(r => !E.IsConst(r.Extent, 1)) || written.Buffer.Shape.Any(d => d is not IntImm)) return;
+        if (E.IsConst(producer.Predicate, 1))
+        {
+            var bind = new Dictionary<Var, Expr>();
+            for (int i = 0; i < producer.IterValues.Count; i++) bind[producer.Block.IterVars[i].Var] = producer.IterValues[i];
+            var indices = written.Region.Select(r => Substituter.Apply(r.Min, bind)).ToList();
+            if (AffineNest.ProvenCovers(indices, all.Skip(at + 1).ToList(), relaxed.Region.Select(r => r.Min).ToList(), relaxed.Region.Select(r => r.Extent).ToList()))
+                return; // the usual tiled case, without enumerating
+        }
         var env = all.ToDictionary(l => l.LoopVar, l => ((IntImm)l.Min).Value);
         long total = all.Aggregate(1L, (acc, l) => acc > Limit ? acc : acc * ((IntImm)l.Extent).Value);
         int start = total <= Limit ? 0 : at + 1;
