@@ -49,6 +49,11 @@ public sealed partial class CodeGenC
             BinOp.Mod when !t.IsFloat => "%",
             BinOp.FloorDiv when t.IsUInt => "/",
             BinOp.FloorMod when t.IsUInt => "%",
+            // As TVM lowers them: on a non-negative dividend and a positive constant divisor, floor and truncation
+            // agree, and plain / and % keep loop nests branch-free (gcc took 34 s on 64 unrolled copies of a loop
+            // whose indices called the branching floordiv helper four times, 0.6 s without).
+            BinOp.FloorDiv when t.IsInt && b.B is IntImm { Value: > 0 } && IsNonNegative(b.A) => "/",
+            BinOp.FloorMod when t.IsInt && b.B is IntImm { Value: > 0 } && IsNonNegative(b.A) => "%",
             _ => null,
         };
         if (op is not null) return Narrow(t, b.Op, $"({x} {op} {y})");
@@ -60,6 +65,17 @@ public sealed partial class CodeGenC
             _ => throw new NotSupportedException($"operator {b.Op}"),
         };
     }
+
+    /// <summary>Provably ≥ 0: non-negative constants, loop variables of loops starting at ≥ 0, and their sums, products, floordiv/floormod.</summary>
+    private bool IsNonNegative(Expr e) => e switch
+    {
+        IntImm i => i.Value >= 0,
+        Var v => _nonNegative.Contains(v),
+        Binary { Op: BinOp.Add or BinOp.Mul } b => IsNonNegative(b.A) && IsNonNegative(b.B),
+        Binary { Op: BinOp.FloorDiv, B: IntImm { Value: > 0 } } b => IsNonNegative(b.A),
+        Binary { Op: BinOp.FloorMod, B: IntImm { Value: > 0 } } => true,
+        _ => false,
+    };
 
     /// <summary>C computes 8/16-bit integer arithmetic in int: cast back so the result wraps as TIR's does.</summary>
     private static string Narrow(DataType t, BinOp op, string s) =>

@@ -39,6 +39,7 @@ public sealed partial class CodeGenC
         string min = Expr(f.Min);
         string end = E.IsConst(f.Min, 0) ? Expr(f.Extent) : $"{min} + {Expr(f.Extent)}";
         string v = DeclareVar(f.LoopVar);
+        if (IsNonNegative(f.Min)) _nonNegative.Add(f.LoopVar);
         Line($"for ({ty} {v} = {min}; {v} < {end}; ++{v}) {{");
         Body(f.Body);
     }

@@ -28,6 +28,7 @@ public sealed partial class CodeGenC
     private readonly StringBuilder _out = new();
     private readonly HashSet<string> _helpers = [];
     private readonly Dictionary<Var, string> _varNames = [];
+    private readonly HashSet<Var> _nonNegative = [];
     private readonly Dictionary<Buffer, string> _bufNames = [];
     private readonly HashSet<string> _used = ["args"];
     private readonly CodeGenOptions _options;

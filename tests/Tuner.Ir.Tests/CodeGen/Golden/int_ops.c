@@ -30,7 +30,7 @@ int32_t int_ops(void** args) {
     O[((i * 6) + 5)] = tnr_max_i32(tnr_min_i32(A[i], 5), (-5));
   }
   for (int32_t j = 0; j < 64; ++j) {
-    W[j] = (((float)((P[tnr_floordiv_i32(j, 8)] >> ((uint32_t)(tnr_floormod_i32(j, 8) * 4))) & ((uint32_t)15ULL))) - 8.0f);
+    W[j] = (((float)((P[(j / 8)] >> ((uint32_t)((j % 8) * 4))) & ((uint32_t)15ULL))) - 8.0f);
   }
   return 0;
 }
