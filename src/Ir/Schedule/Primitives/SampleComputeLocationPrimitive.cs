@@ -13,11 +13,14 @@ public static class SampleComputeLocationPrimitive
     public const string Name = "SampleComputeLocation";
 
     /// <summary>The candidate locations with their indices, in increasing index order.</summary>
-    public static IReadOnlyList<(Var Location, long Index)> Candidates(ScheduleState s, string block)
+    public static IReadOnlyList<(Var Location, long Index)> Candidates(ScheduleState s, string block) => Candidates(s, block, null);
+
+    /// <summary>As <see cref="Candidates(ScheduleState, string)"/>, trying only the indices <paramref name="consider"/> accepts (root is always listed).</summary>
+    private static IReadOnlyList<(Var Location, long Index)> Candidates(ScheduleState s, string block, Func<long, bool>? consider)
     {
         var br = s.FindBlock(block, Name);
         var result = new List<(Var, long)>();
-        if (CanComputeInline(s, block)) result.Add((Schedule.InlineMark, -2));
+        if ((consider is null || consider(-2)) && CanComputeInline(s, block)) result.Add((Schedule.InlineMark, -2));
         result.Add((Schedule.RootMark, -1));
         var consumers = GetConsumersPrimitive.Apply(s, block);
         if (consumers.Count == 0) return result;
@@ -32,7 +35,8 @@ public static class SampleComputeLocationPrimitive
 
         var types = loops.Take(lca + 1).Select(IterType).ToList();
         int lastDataPar = types.FindLastIndex(t => t == IterKind.Spatial);
-        var valid = ComputeAtCandidateLoops(s, block).ToHashSet();
+        var valid = ComputeAtPrimitive.CandidateLoops(s, block,
+            consider is null ? null : v => consider(loops.ToList().FindIndex(l => ReferenceEquals(l.LoopVar, v)))).ToHashSet();
         bool visitedReduce = false;
         for (int i = 0; i <= lca; i++)
         {
@@ -54,6 +58,9 @@ public static class SampleComputeLocationPrimitive
     /// <summary>TVM's SampleComputeLocation: keep a valid decision, else the nearest valid index below it, else root.</summary>
     public static (Var Location, long Decision) Sample(RandomEngine rand, ScheduleState s, string block, long? decision)
     {
+        // Replays mostly keep their decision: try that location alone first (every candidate costs a trial compute_at).
+        if (decision is { } kept && Candidates(s, block, i => i == kept).FirstOrDefault(c => c.Index == kept) is { Location: not null } hit)
+            return hit;
         var cands = Candidates(s, block);
         if (decision is { } old)
         {
@@ -104,9 +111,6 @@ public static class SampleComputeLocationPrimitive
     /// <summary>Inputs [block]; attrs []; outputs [loop]; decision: the location index.</summary>
     public static readonly InstructionKind Kind = new(Name, isPure: true, (sch, inputs, _, decision) =>
         [sch.SampleComputeLocation(Args.Rv<BlockRV>(inputs[0], "block"), decision is null ? null : Args.Long(decision, "decision"))]);
-
-    /// <summary>The loops ComputeAt accepts for the block (from the block primitives).</summary>
-    internal static IReadOnlyList<Var> ComputeAtCandidateLoops(ScheduleState s, string block) => ComputeAtPrimitive.CandidateLoops(s, block);
 
     /// <summary>Whether ComputeInline accepts the block: tried on a scratch copy of the state.</summary>
     internal static bool CanComputeInline(ScheduleState s, string block)

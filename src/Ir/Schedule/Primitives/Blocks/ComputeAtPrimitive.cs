@@ -30,7 +30,8 @@ public static class ComputeAtPrimitive
     /// skipping unit loops, stopping at data-parallel loops after a reduction loop and at trailing reduction loops,
     /// keeping those where compute_at succeeds. Empty when the block has no consumer.
     /// </summary>
-    public static IReadOnlyList<Var> CandidateLoops(ScheduleState s, string block)
+    /// <param name="consider">When given, only the loops it accepts are tried (each try is a whole compute_at).</param>
+    public static IReadOnlyList<Var> CandidateLoops(ScheduleState s, string block, Func<Var, bool>? consider = null)
     {
         var br = s.FindBlock(block, "SampleComputeLocation");
         var scope = s.ParentBlock(br);
@@ -50,6 +51,7 @@ public static class ComputeAtPrimitive
             if (E.IsConst(loops[i].Extent, 1)) continue;
             if (kinds[i] == IterKind.Spatial) { if (visitedReduce) break; }
             else { visitedReduce = true; if (i > lastDataPar) break; }
+            if (consider is not null && !consider(loops[i].LoopVar)) continue;
             if (CanApply(s, block, loops[i].LoopVar, preserveUnitLoops: true)) result.Add(loops[i].LoopVar);
         }
         return result;
