@@ -23,6 +23,11 @@ var workloads = opt.GetValueOrDefault("workloads", string.Join(',', BenchWorkloa
 var strategies = opt.GetValueOrDefault("strategies", "evolutionary,replay-trace").Split(',');
 string outDir = opt.GetValueOrDefault("out", Path.Combine(Path.GetTempPath(), $"tuner-search-bench-{DateTime.UtcNow:yyyyMMddHHmmss}"));
 var target = Target.Parse($"llvm -num-cores {threads}");
+if (opt.TryGetValue("model-probe", out var mprobed))
+{
+    ModelProbe.Run(BenchWorkloads.Names.Contains(mprobed) ? BenchWorkloads.Get(mprobed) : Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(mprobed)), opt["records"]);
+    return 0;
+}
 if (opt.TryGetValue("build-probe", out var bprobed))
 {
     BuildProbe.Run(Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(bprobed)), opt["records"], target, int.Parse(opt.GetValueOrDefault("count", "48"), CultureInfo.InvariantCulture));

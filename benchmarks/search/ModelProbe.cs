@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Tuner.Actors.CostModel;
+using Tuner.Actors.CostModel.Features;
+using Tuner.Ir;
+
+/// <summary>
+/// `--model-probe MODULE.py --records WORK_DIR`: how well the cost model ranks a work_dir's candidates — trained on
+/// the first 70 % of the records (in measurement order), Spearman correlation of its scores with 1/latency on the rest.
+/// </summary>
+internal static class ModelProbe
+{
+    public static void Run(IRModule module, string workDir)
+    {
+        var funcs = module.PrimFuncs.Select(f => Tuner.Actors.Database.Workload.FromFunc(f.Func).Func).ToArray();
+        var rows = new List<(int W, float[][] F, double Secs)>();
+        foreach (var line in File.ReadLines(Path.Combine(workDir, "database_tuning_record.json")))
+        {
+            var rec = JsonNode.Parse(line)!;
+            int w = (int)rec[0]!;
+            var secs = rec[1]![1]!.AsArray().Select(x => (double)x!).ToArray();
+            var trace = Tuner.Ir.Schedule.Trace.FromJson(rec[1]![0]!.ToJsonString());
+            var func = funcs.FirstOrDefault(f => { try { var s = new Tuner.Ir.Schedule.Schedule(f, 1); trace.ApplyTo(s); return true; } catch (Exception) { return false; } });
+            if (func is null) continue;
+            var sch = new Tuner.Ir.Schedule.Schedule(func, 1);
+            trace.ApplyTo(sch);
+            rows.Add((w, PerStoreFeature.Extract(sch.Func), secs.Average()));
+        }
+        int cut = rows.Count * 7 / 10;
+        using var model = new GbtCostModel(1, warmupSamples: 1);
+        var sw = Stopwatch.StartNew();
+        foreach (var g in rows.Take(cut).GroupBy(r => r.W))
+            model.Update($"w{g.Key}", g.Select(r => r.F).ToArray(), g.Select(r => r.Secs).ToArray());
+        double fit = sw.Elapsed.TotalSeconds;
+        foreach (var g in rows.Skip(cut).Where(r => r.Secs < 1e9).GroupBy(r => r.W))
+        {
+            var test = g.ToArray();
+            sw.Restart();
+            var pred = model.Predict($"w{g.Key}", test.Select(r => r.F).ToArray());
+            double predictSecs = sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"workload {g.Key}: trained on {cut} records ({fit:F2} s), {test.Length} held out: Spearman(score, 1/latency) = " +
+                $"{Spearman(pred, test.Select(r => 1 / r.Secs).ToArray()):F3}; predict {predictSecs * 1e3:F1} ms");
+        }
+    }
+
+    private static double Spearman(double[] a, double[] b)
+    {
+        double[] Rank(double[] x) { var r = new double[x.Length]; var idx = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray(); for (int k = 0; k < idx.Length; k++) r[idx[k]] = k; return r; }
+        var ra = Rank(a); var rb = Rank(b);
+        double ma = ra.Average(), mb = rb.Average();
+        double cov = ra.Zip(rb).Sum(p => (p.First - ma) * (p.Second - mb));
+        return cov / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
+    }
+}
