@@ -37,7 +37,6 @@ internal static class BuildProbe
             if (p.ExitCode == 0) err = null;
             rows.Add((gen, sw.Elapsed.TotalMilliseconds, src.Length));
             if (err is not null) Console.WriteLine(err);
-            if (rows[^1].Cc > 1000) File.Copy(c, $"/tmp/slow{rows.Count}.c", true);
         }
         foreach (var r in rows.OrderBy(r => r.Cc)) Console.Write($"{r.Cc:F0}/{r.Gen:F0}/{r.Bytes / 1000}k ");
         Console.WriteLine();

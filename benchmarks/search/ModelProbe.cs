@@ -20,11 +20,10 @@ internal static class ModelProbe
             int w = (int)rec[0]!;
             var secs = rec[1]![1]!.AsArray().Select(x => (double)x!).ToArray();
             var trace = Tuner.Ir.Schedule.Trace.FromJson(rec[1]![0]!.ToJsonString());
-            var func = funcs.FirstOrDefault(f => { try { var s = new Tuner.Ir.Schedule.Schedule(f, 1); trace.ApplyTo(s); return true; } catch (Exception) { return false; } });
-            if (func is null) continue;
-            var sch = new Tuner.Ir.Schedule.Schedule(func, 1);
-            trace.ApplyTo(sch);
-            rows.Add((w, PerStoreFeature.Extract(sch.Func), secs.Average()));
+            // The record's function: the first of the module its trace replays on.
+            var scheduled = funcs.Select(f => TryApply(f, trace)).FirstOrDefault(s => s is not null);
+            if (scheduled is null) continue;
+            rows.Add((w, PerStoreFeature.Extract(scheduled), secs.Average()));
         }
         int cut = rows.Count * 7 / 10;
         using var model = new GbtCostModel(1, warmupSamples: 1);
@@ -41,6 +40,13 @@ internal static class ModelProbe
             Console.WriteLine($"workload {g.Key}: trained on {cut} records ({fit:F2} s), {test.Length} held out: Spearman(score, 1/latency) = " +
                 $"{Spearman(pred, test.Select(r => 1 / r.Secs).ToArray()):F3}; predict {predictSecs * 1e3:F1} ms");
         }
+    }
+
+    private static PrimFunc? TryApply(PrimFunc f, Tuner.Ir.Schedule.Trace trace)
+    {
+        var sch = new Tuner.Ir.Schedule.Schedule(f, 1);
+        try { trace.ApplyTo(sch); return sch.Func; }
+        catch (Exception e) when (e is not OutOfMemoryException) { return null; } // not this function's trace
     }
 
     private static double Spearman(double[] a, double[] b)

@@ -6,8 +6,8 @@ using Tuner.Ir;
 
 /// <summary>
 /// `--profile WORKLOAD`: times the evolutionary search alone (no builds or runs) with a trained cost model, so the
-/// search's own cost per round can be measured and profiled: random programs of the space get labels from their
-/// FLOP-free proxy (a random score), the model is fitted once, then rounds of 64 candidates are generated.
+/// search's own cost per round can be measured and profiled: 128 sampled programs of the space get random latencies,
+/// the model is fitted on them once (so it predicts, past its warm-up), then rounds of 64 candidates are generated.
 /// </summary>
 internal static class SearchProfile
 {
@@ -16,7 +16,7 @@ internal static class SearchProfile
         var space = Tuner.Actors.Space.SpaceGenerators.Cpu();
         foreach (var f in module.PrimFuncs)
         {
-            var ctx = new TuneContext(f.Func with { }, f.Name, threads, "llvm", 1);
+            var ctx = new TuneContext(f.Func, f.Name, threads, "llvm", 1);
             using var model = new GbtCostModel(1);
             var applier = new TraceApplier(ctx, space);
             var design = applier.DesignSpace();

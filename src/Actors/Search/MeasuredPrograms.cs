@@ -22,19 +22,22 @@ public sealed class MeasuredPrograms
     /// <summary>
     /// The hashes of stored traces (TVM JSON), each replayed as the search builds its candidates (decisions kept,
     /// postprocessors run again); a trace the current space cannot replay that way is replayed whole instead.
-    /// Traces that replay neither way are skipped and counted in the result.
+    /// Traces that replay neither way are skipped and counted in the result. <paramref name="onProgram"/> hears each
+    /// trace (by its position) that the applier replayed, with its program.
     /// </summary>
-    public static (MeasuredPrograms Set, int Unreadable) FromTraces(TraceApplier applier, Tuner.Ir.PrimFunc workload, IEnumerable<string> traceJsons)
+    public static (MeasuredPrograms Set, int Unreadable) FromTraces(TraceApplier applier, Tuner.Ir.PrimFunc workload, IEnumerable<string> traceJsons,
+        Action<int, SampledProgram>? onProgram = null)
     {
         var set = new MeasuredPrograms();
-        int bad = 0;
+        int bad = 0, index = -1;
         foreach (var json in traceJsons)
         {
+            index++;
             try
             {
                 var trace = Trace.FromJson(json);
                 var p = applier.Apply(trace, seed: 1);
-                if (p is not null) { set.Add(p.Hash); continue; }
+                if (p is not null) { set.Add(p.Hash); onProgram?.Invoke(index, p); continue; }
                 var sch = new Schedule(workload, seed: 1);
                 trace.ApplyTo(sch);
                 set.Add(StructuralHash.Hash(sch.Func));

@@ -24,8 +24,10 @@ public static partial class Tuning
         long seed = options.Seed == -1 ? -1 : (options.Seed + 7919L * t.Id + 104729L * records.Count) % RandomEngineModulus;
         var ctx = new Search.TuneContext(t.Workload.Func, t.Name, target.NumCores, target.Kind, seed);
         var applier = new TraceApplier(ctx, space);
-        var (measured, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, records.Select(r => r.Trace.ToJsonString()));
-        if (options.Strategy == SearchStrategyKind.Evolutionary) Pretrain(model, t.Name, applier, records);
+        var replayed = new List<(SampledProgram Program, TuningRecord Record)>();
+        var (measured, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, records.Select(r => r.Trace.ToJsonString()),
+            (i, p) => replayed.Add((p, records[i])));
+        if (options.Strategy == SearchStrategyKind.Evolutionary) Pretrain(model, t.Name, replayed);
         t.Strategy = options.Strategy switch
         {
             SearchStrategyKind.ReplayTrace => new ReplayTraceStrategy(ctx, space, measured, options.Evolutionary.MaxFailCount),
@@ -40,22 +42,13 @@ public static partial class Tuning
     /// <summary>
     /// Not in TVM (its cost model starts empty each run): a resumed task's records teach the cost model first, so a
     /// resumed search ranks by learned scores at once instead of repeating the 100 random warm-up samples. The
-    /// programs come from the applier's memo (they were just replayed for the measured set).
+    /// programs are those replayed for the measured set.
     /// </summary>
-    private static void Pretrain(ICostModel model, string task, TraceApplier applier, IReadOnlyList<TuningRecord> records)
+    private static void Pretrain(ICostModel model, string task, IReadOnlyList<(SampledProgram Program, TuningRecord Record)> replayed)
     {
-        var rows = new List<float[][]>();
-        var secs = new List<double>();
-        foreach (var r in records)
-        {
-            Tuner.Ir.Schedule.Trace trace;
-            try { trace = Tuner.Ir.Schedule.Trace.FromJson(r.Trace.ToJsonString()); }
-            catch (Exception e) when (e is FormatException or Tuner.Ir.Schedule.ScheduleError) { continue; }
-            if (applier.Apply(trace, seed: 1) is not { } p) continue;
-            rows.Add(CostModel.Features.PerStoreFeature.Extract(p.Func));
-            secs.Add(r.IsValid ? r.MeanRunSecs : double.PositiveInfinity);
-        }
-        if (rows.Count > 0) model.Update(task, rows, secs);
+        if (replayed.Count == 0) return;
+        model.Update(task, replayed.Select(x => CostModel.Features.PerStoreFeature.Extract(x.Program.Func)).ToArray(),
+            replayed.Select(x => x.Record.IsValid ? x.Record.MeanRunSecs : double.PositiveInfinity).ToArray());
     }
 
     private const long RandomEngineModulus = Tuner.Ir.Schedule.RandomEngine.Modulus;

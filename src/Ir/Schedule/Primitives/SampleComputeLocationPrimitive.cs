@@ -35,8 +35,8 @@ public static class SampleComputeLocationPrimitive
 
         var types = loops.Take(lca + 1).Select(IterType).ToList();
         int lastDataPar = types.FindLastIndex(t => t == IterKind.Spatial);
-        var valid = ComputeAtPrimitive.CandidateLoops(s, block,
-            consider is null ? null : v => consider(loops.ToList().FindIndex(l => ReferenceEquals(l.LoopVar, v)))).ToHashSet();
+        var position = Enumerable.Range(0, loops.Count).ToDictionary(i => loops[i].LoopVar);
+        var valid = ComputeAtPrimitive.CandidateLoops(s, block, consider is null ? null : v => position.TryGetValue(v, out var i) && consider(i)).ToHashSet();
         bool visitedReduce = false;
         for (int i = 0; i <= lca; i++)
         {

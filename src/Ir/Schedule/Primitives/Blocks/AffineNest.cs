@@ -23,13 +23,17 @@ internal static class AffineNest
             {
                 if (free.TryGetValue(v, out var loop)) terms.Add((loop, coef));
             }
-            else if (BlockScopeQueries.VarsOf(atom).Any(free.ContainsKey)) return null; // e.g. (fused outer loop) // 8 is fine
-
+            // A non-affine atom is allowed over outer loops only, e.g. (fused outer loop) // 8.
+            else if (BlockScopeQueries.VarsOf(atom).Any(free.ContainsKey)) return null;
         }
         return new Split(terms, form);
     }
 
     private static long Extent(For l) => ((IntImm)l.Extent).Value;
+
+    /// <summary>Marks the index's free loops (extent &gt; 1) as owned; false when one is owned by an earlier index already.</summary>
+    private static bool Claim(Split split, HashSet<Var> owner) =>
+        split.Free.Where(t => Extent(t.Loop) > 1).All(t => owner.Add(t.Loop.LoopVar));
 
     /// <summary>True when the terms are proven injective (mixed radix); <paramref name="dense"/> says they also fill their range.</summary>
     private static bool MixedRadix(List<(For Loop, long Coef)> terms, out bool dense)
@@ -59,9 +63,7 @@ internal static class AffineNest
         foreach (var v in values)
         {
             if (!v.Dtype.IsIntegral) return false;
-            if (Decompose(v, byVar) is not { } split || !MixedRadix(split.Free, out _)) return false;
-            foreach (var (loop, _) in split.Free)
-                if (Extent(loop) > 1 && !owner.Add(loop.LoopVar)) return false;
+            if (Decompose(v, byVar) is not { } split || !MixedRadix(split.Free, out _) || !Claim(split, owner)) return false;
         }
         return free.All(l => Extent(l) <= 1 || owner.Contains(l.LoopVar));
     }
@@ -80,9 +82,7 @@ internal static class AffineNest
         var owner = new HashSet<Var>();
         for (int d = 0; d < indices.Count; d++)
         {
-            if (Decompose(indices[d], byVar) is not { } split || !MixedRadix(split.Free, out bool dense) || !dense) return false;
-            foreach (var (loop, _) in split.Free)
-                if (Extent(loop) > 1 && !owner.Add(loop.LoopVar)) return false;
+            if (Decompose(indices[d], byVar) is not { } split || !MixedRadix(split.Free, out bool dense) || !dense || !Claim(split, owner)) return false;
             // The index's lowest and highest values: each free loop at the end its coefficient's sign picks.
             var lo = split.Form.Clone();
             var hi = split.Form.Clone();

@@ -51,8 +51,7 @@ internal static class BlockAccessRegions
         public override void VisitBlockRealize(BlockRealize r)
         {
             // A nested block contributes its declared regions, with its iter vars replaced by their bindings.
-            var map = new Dictionary<Var, Expr>();
-            for (int i = 0; i < r.IterValues.Count; i++) map[r.Block.IterVars[i].Var] = r.IterValues[i];
+            var map = BlockScopeQueries.Bindings(r);
             foreach (var rd in r.Block.Reads) AddRegion(Reads, rd, map);
             foreach (var wr in r.Block.Writes) AddRegion(Writes, wr, map);
         }

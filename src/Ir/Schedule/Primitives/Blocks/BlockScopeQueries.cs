@@ -57,6 +57,14 @@ internal static class BlockScopeQueries
 
     public static bool Uses(Expr e, Var v) => VarsOf(e).Contains(v);
 
+    /// <summary>The block's iter vars mapped to their binding values (to rewrite its regions in terms of the loops).</summary>
+    public static Dictionary<Var, Expr> Bindings(BlockRealize br)
+    {
+        var map = new Dictionary<Var, Expr>();
+        for (int i = 0; i < br.IterValues.Count; i++) map[br.Block.IterVars[i].Var] = br.IterValues[i];
+        return map;
+    }
+
     /// <summary>True when some statement or expression under <paramref name="root"/> loads or stores <paramref name="buf"/>.</summary>
     public static bool Accesses(Stmt root, Buffer buf)
     {

@@ -42,8 +42,7 @@ internal static class CacheStage
         int start = path.ToList().FindIndex(a => ReferenceEquals(a, owner));
         var loops = path.Skip(start + 1).OfType<For>();
         var relax = PredicateTightening.Apply(br.Predicate, BlockScopeQueries.LoopRanges(loops), BlockScopeQueries.LoopRanges(s.LoopsAbove(br)));
-        var bind = new Dictionary<Var, Expr>();
-        for (int i = 0; i < br.IterValues.Count; i++) bind[br.Block.IterVars[i].Var] = br.IterValues[i];
+        var bind = BlockScopeQueries.Bindings(br);
         var ranges = new List<Range>();
         for (int d = 0; d < region.Region.Count; d++)
         {

@@ -19,8 +19,7 @@ internal static class ProductionDensity
         if (written.Region.Any(r => !E.IsConst(r.Extent, 1)) || written.Buffer.Shape.Any(d => d is not IntImm)) return;
         if (E.IsConst(producer.Predicate, 1))
         {
-            var bind = new Dictionary<Var, Expr>();
-            for (int i = 0; i < producer.IterValues.Count; i++) bind[producer.Block.IterVars[i].Var] = producer.IterValues[i];
+            var bind = BlockScopeQueries.Bindings(producer);
             var indices = written.Region.Select(r => Substituter.Apply(r.Min, bind)).ToList();
             if (AffineNest.ProvenCovers(indices, all.Skip(at + 1).ToList(), relaxed.Region.Select(r => r.Min).ToList(), relaxed.Region.Select(r => r.Extent).ToList()))
                 return; // the usual tiled case, without enumerating
