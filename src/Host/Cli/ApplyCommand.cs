@@ -23,9 +23,8 @@ public static class ApplyCommand
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
-            var dir = parse.GetRequiredValue(workDir);
-            if (!File.Exists(Path.Combine(dir, JsonDatabase.WorkloadFile)))
-                throw CliException.BadInput($"{dir}: error: not a work_dir (no {JsonDatabase.WorkloadFile})");
+            var dir = PathArgs.ExistingWorkDir(parse.GetRequiredValue(workDir), "--work-dir");
+            if (parse.GetValue(output) is { } outFile) PathArgs.OutputFile(outFile, "-o");
             var err = parse.InvocationConfiguration.Error;
             Tuner.Ir.IRModule applied;
             try { applied = Tuning.ApplyDatabase(mod, TargetOption.Resolve(parse, target), dir, err.WriteLine); }
@@ -34,7 +33,7 @@ public static class ApplyCommand
             if (parse.GetValue(output) is { } file)
             {
                 try { File.WriteAllText(file, text); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw CliException.Failed($"{file}: error: {e.Message}"); }
+                catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(file, e); }
             }
             else parse.InvocationConfiguration.Output.Write(text);
             return TunerCli.Ok;

@@ -1,15 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
 using Tuner.Actors.Runner;
+using Tuner.Actors.Tuning;
+using Tuner.Ir.Targets;
 using Tuner.Ir;
 using Tuner.Ir.Schedule;
 
 namespace Tuner.Host.Cli;
 
 /// <summary>
-/// `tuner bench MODULE [--func NAME] [--trace-dir DIR] [--target T] [--repeat N]`: per PrimFunc, the compiled
-/// latency and GFLOP/s (FLOPs counted from the IR) of the untuned function and, where DIR holds
-/// &lt;func&gt;.json (a TVM-format trace), of the scheduled one with the speed-up, measured in the same run.
+/// `tuner bench MODULE [--func NAME] [--work-dir DIR | --trace-dir DIR] [--target T] [--repeat N]`: per PrimFunc,
+/// the compiled latency and GFLOP/s (FLOPs counted from the IR) of the untuned function and, beside it, of the
+/// scheduled one with the speed-up, measured in the same run: scheduled by the best record of a work_dir (what
+/// `tuner apply` picks), or by DIR/&lt;func&gt;.json (a TVM-format trace). Trace files that match no PrimFunc are
+/// warned about.
 /// </summary>
 public static class BenchCommand
 {
@@ -18,11 +22,12 @@ public static class BenchCommand
         var module = new Argument<string>("MODULE") { Description = "TVMScript file" };
         var func = new Option<string?>("--func") { Description = "benchmark only this PrimFunc" };
         var traceDir = new Option<string?>("--trace-dir") { Description = "folder of <func>.json traces (TVM's JSON form) to compare with" };
+        var workDir = new Option<string?>("--work-dir") { Description = "tuning records: compare each PrimFunc's best record (as `tuner apply` picks it) with the untuned function" };
         var repeat = new Option<int>("--repeat") { Description = "evaluator repeats (TVM's repeat); the mean is reported", DefaultValueFactory = _ => 3 };
         var target = TargetOption.Create();
         var cmd = new Command("bench", "Time each PrimFunc compiled (untuned, and scheduled by a trace) and print latency and GFLOP/s")
         {
-            module, func, traceDir, repeat, target,
+            module, func, traceDir, workDir, repeat, target,
         };
         cmd.SetAction(parse =>
         {
@@ -30,7 +35,13 @@ public static class BenchCommand
             var mod = ModuleLoader.Load(path);
             var t = TargetOption.Resolve(parse, target);
             var dir = parse.GetValue(traceDir);
-            if (dir is not null && !Directory.Exists(dir)) throw CliException.BadInput($"{dir}: error: no such folder");
+            if (dir is not null) PathArgs.InputFolder(dir, "--trace-dir");
+            var records = parse.GetValue(workDir);
+            if (records is not null && dir is not null) throw CliException.BadInput("error: give --work-dir or --trace-dir, not both");
+            if (records is not null) PathArgs.ExistingWorkDir(records, "--work-dir");
+            var err = parse.InvocationConfiguration.Error;
+            if (dir is not null) WarnUnmatchedTraces(dir, mod, err);
+            var applied = records is null ? null : ApplyRecords(mod, t, records, err);
             var funcs = parse.GetValue(func) is { } only
                 ? [ModuleLoader.SelectFunc(mod, only, path)]
                 : mod.PrimFuncs.Select(p => (p.Name, p.Func)).ToList();
@@ -45,10 +56,9 @@ public static class BenchCommand
                 {
                     var untuned = LocalExecution.Bench(f, t, config);
                     string tunedCols = "";
-                    var tracePath = dir is null ? null : Path.Combine(dir, name + ".json");
-                    if (tracePath is not null && File.Exists(tracePath))
+                    var scheduled = applied is not null ? Scheduled(applied, name, f) : TraceOf(dir, name, f);
+                    if (scheduled is not null)
                     {
-                        var scheduled = TraceReplay.ApplyJson(f, File.ReadAllText(tracePath));
                         var tuned = LocalExecution.Bench(scheduled, t, config);
                         tunedCols = $" {Us(tuned.MeanSecs),12} {Num(tuned.Gflops),9} {Num(untuned.MeanSecs / tuned.MeanSecs) + "x",9}";
                     }
@@ -63,6 +73,36 @@ public static class BenchCommand
             return failures == 0 ? TunerCli.Ok : TunerCli.Failure;
         });
         return cmd;
+    }
+
+    /// <summary>The module with each PrimFunc's best record applied, read only (functions without one are warned about).</summary>
+    private static IRModule ApplyRecords(IRModule mod, Target t, string workDir, TextWriter err)
+    {
+        try { return Tuning.ApplyDatabase(mod, t, workDir, err.WriteLine); }
+        catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
+    }
+
+    /// <summary>The function as the records scheduled it, or null when apply left it as it was.</summary>
+    private static PrimFunc? Scheduled(IRModule applied, string name, PrimFunc untuned) =>
+        applied.Lookup(name) is { } f && !ReferenceEquals(f, untuned) ? f : null;
+
+    private static PrimFunc? TraceOf(string? dir, string name, PrimFunc f)
+    {
+        var tracePath = dir is null ? null : Path.Combine(dir, name + ".json");
+        if (tracePath is null || !File.Exists(tracePath)) return null;
+        string json;
+        try { json = File.ReadAllText(tracePath); }
+        catch (Exception e) when (PathArgs.IsIo(e)) { throw CliException.BadInput($"error: --trace-dir '{tracePath}': cannot be read: {PathArgs.Reason(e)}"); }
+        return TraceReplay.ApplyJson(f, json);
+    }
+
+    /// <summary>Warns about DIR/*.json files named after no PrimFunc of the module (a typo would otherwise go unnoticed).</summary>
+    private static void WarnUnmatchedTraces(string dir, IRModule mod, TextWriter err)
+    {
+        var names = mod.PrimFuncs.Select(p => p.Name).ToHashSet();
+        foreach (var file in Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal))
+            if (!names.Contains(Path.GetFileNameWithoutExtension(file)))
+                err.WriteLine($"warning: {file} matches no PrimFunc of the module (PrimFuncs: {string.Join(", ", names)}); not used");
     }
 
     private static string Us(double secs) => (secs * 1e6).ToString("0.00", CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ public static class ModuleLoader
     /// <summary>Parses the file; a missing file or a TVMScript error becomes a bad-input CliException with file:line:col.</summary>
     public static IRModule Load(string path)
     {
-        if (!File.Exists(path)) throw CliException.BadInput($"{path}: error: no such file");
+        PathArgs.InputFile(path, "MODULE");
         string text;
         try { text = File.ReadAllText(path); }
         catch (IOException e) { throw CliException.BadInput($"{path}: error: cannot read: {e.Message}"); }

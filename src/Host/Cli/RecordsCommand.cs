@@ -20,9 +20,7 @@ public static class RecordsCommand
         var cmd = new Command("records", "Show the best tuning record of each workload in a work_dir") { dir };
         cmd.SetAction(parse =>
         {
-            var path = parse.GetRequiredValue(dir);
-            if (!File.Exists(Path.Combine(path, JsonDatabase.WorkloadFile)))
-                throw CliException.BadInput($"{path}: error: not a work_dir (no {JsonDatabase.WorkloadFile})");
+            var path = PathArgs.ExistingWorkDir(parse.GetRequiredValue(dir), "DIR");
             JsonDatabase db;
             try { db = JsonDatabase.Open(path, parse.InvocationConfiguration.Error.WriteLine); }
             catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }

@@ -37,9 +37,11 @@ public static class RunCommand
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
+            foreach (var file in parse.GetValue(argFiles) ?? []) PathArgs.InputFile(file, "--args");
+            var dir = PathArgs.OutputFolder(parse.GetRequiredValue(outDir), "--out-dir");
             if (parse.GetValue(workDir) is { } wd)
             {
-                if (!Directory.Exists(wd)) throw CliException.BadInput($"{wd}: error: no such folder");
+                PathArgs.ExistingWorkDir(wd, "--work-dir");
                 mod = Tuning.ApplyDatabase(mod, TargetOption.Resolve(parse, target), wd, parse.InvocationConfiguration.Error.WriteLine);
             }
             var (name, f) = ModuleLoader.SelectFunc(mod, parse.GetValue(func), path);
@@ -55,14 +57,13 @@ public static class RunCommand
                 try { arrays = LocalExecution.RunOnce(f, arrays, t).ToList(); }
                 catch (MeasureException e) { throw CliException.Failed($"{name}: {e.Message}"); }
             }
-            var dir = parse.GetRequiredValue(outDir);
-            Directory.CreateDirectory(dir);
             var o = parse.InvocationConfiguration.Output;
             var buffers = f.ParamBuffers.ToList();
             for (int i = 0; i < buffers.Count; i++)
             {
                 var file = Path.Combine(dir, buffers[i].Name + ".npy");
-                Npy.Write(file, arrays[i]);
+                try { Npy.Write(file, arrays[i]); }
+                catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(file, e); }
                 o.WriteLine($"{buffers[i].Name}: {arrays[i].Dtype}{NDArray.FormatShape(arrays[i].Shape)} -> {file}");
             }
             return TunerCli.Ok;
@@ -83,7 +84,6 @@ public static class RunCommand
         {
             if (i < files.Length)
             {
-                if (!File.Exists(files[i])) throw CliException.BadInput($"{files[i]}: error: no such file");
                 NDArray a;
                 try
                 {

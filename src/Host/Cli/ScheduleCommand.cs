@@ -18,8 +18,7 @@ public static class ScheduleCommand
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
             var (name, f) = ModuleLoader.SelectFunc(mod, parse.GetValue(func), path);
-            var tracePath = parse.GetRequiredValue(trace);
-            if (!File.Exists(tracePath)) throw CliException.BadInput($"{tracePath}: error: no such file");
+            var tracePath = PathArgs.InputFile(parse.GetRequiredValue(trace), "--trace");
             try
             {
                 var scheduled = TraceReplay.ApplyJson(f, File.ReadAllText(tracePath));

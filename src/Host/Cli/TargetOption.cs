@@ -16,6 +16,6 @@ public static class TargetOption
         var text = parse.GetValue(option);
         if (string.IsNullOrWhiteSpace(text)) return Target.Current ?? Target.Host();
         try { return Target.Parse(text); }
-        catch (FormatException e) { throw CliException.BadInput($"--target: {e.Message}"); }
+        catch (FormatException e) { throw CliException.BadInput($"error: --target: {e.Message}"); }
     }
 }

@@ -33,6 +33,7 @@ public static class TuneCommand
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
+            var dir = PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir");
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
             if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
@@ -47,7 +48,7 @@ public static class TuneCommand
             var t = TargetOption.Resolve(parse, target);
             try
             {
-                Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
+                Tuning.TuneTir(mod, t, dir, budget, options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -63,7 +64,7 @@ public static class TuneCommand
         string? text = null;
         if (configPath is not null)
         {
-            if (!File.Exists(configPath)) throw CliException.BadInput($"{configPath}: error: no such file");
+            PathArgs.InputFile(configPath, "--config");
             text = File.ReadAllText(configPath);
         }
         try

@@ -25,23 +25,31 @@ public static class TunerCli
     }
 
     /// <summary>Parses and runs a command line; output goes to the given writers (tests pass StringWriters).</summary>
-    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr) => Invoke(BuildRoot(), args, stdout, stderr);
+
+    /// <summary>Runs <paramref name="root"/> (tests add a failing command to it to reach the top-level handler).</summary>
+    internal static int Invoke(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var parse = BuildRoot().Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var e in parse.Errors) stderr.WriteLine($"error: {e.Message}");
-            stderr.WriteLine("Run 'tuner --help' (or 'tuner <command> --help') for usage.");
-            return BadInput;
-        }
         try
         {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var line in UsageErrors.Describe(parse, args)) stderr.WriteLine(line);
+                return BadInput;
+            }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {
             stderr.WriteLine(e.Message);
             return e.ExitCode;
+        }
+        catch (Exception e)
+        {
+            // Anything unexpected: one line for the user, the whole exception in a log file for us.
+            stderr.WriteLine(CrashLog.Describe(e, args));
+            return Failure;
         }
     }
 }

@@ -59,6 +59,8 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
             int eq = name.IndexOf('=');
             if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
             else if (i + 1 < tokens.Length && !tokens[i + 1].StartsWith('-')) value = tokens[++i];
+            if (name is not ("num-cores" or "mcpu" or "mattr" or "keys" or "tag"))
+                throw new FormatException($"target '{text}': unknown flag -{name} (known: -num-cores, -mcpu, -mattr, -keys, -tag)");
             if (value is null) throw new FormatException($"target '{text}': flag -{name} needs a value");
             target = name switch
             {
@@ -67,8 +69,7 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
                 "mattr" => target with { Mattr = SplitList(value) },
                 "keys" => target with { Keys = SplitList(value) },
                 "tag" => target with { Tag = value },
-                _ => throw new FormatException(
-                    $"target '{text}': unknown flag -{name} (known: -num-cores, -mcpu, -mattr, -keys, -tag)"),
+                _ => throw new InvalidOperationException("unreachable: flag names are checked above"),
             };
         }
         return target;

@@ -21,6 +21,7 @@ public class TargetTests
     [InlineData("cuda", "target kind 'cuda' is not supported")]
     [InlineData("llvm -num-cores two", "-num-cores must be a positive integer, got 'two'")]
     [InlineData("llvm -mcpu", "flag -mcpu needs a value")]
+    [InlineData("llvm -foo", "unknown flag -foo")]
     public void Parse_rejects_bad_strings_naming_the_problem(string text, string message)
     {
         var e = Assert.Throws<FormatException>(() => Targets.Target.Parse(text));
