@@ -12,7 +12,7 @@ public static class ModuleLoader
         PathArgs.InputFile(path, "MODULE");
         string text;
         try { text = File.ReadAllText(path); }
-        catch (IOException e) { throw CliException.BadInput($"{path}: error: cannot read: {e.Message}"); }
+        catch (Exception e) when (PathArgs.IsIo(e)) { throw CliException.BadInput($"error: MODULE '{path}': cannot be read: {PathArgs.Reason(e)}"); }
         try { return TvmScript.ParseModule(text, path); }
         catch (TvmScriptException e) { throw CliException.BadInput(e.ToString()); }
     }

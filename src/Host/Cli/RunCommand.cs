@@ -91,7 +91,7 @@ public static class RunCommand
                     Npy.CheckAgainst(a, buffers[i], files[i]);
                 }
                 catch (NpyException e) { throw CliException.BadInput($"error: {e.Message}"); }
-                catch (IOException e) { throw CliException.BadInput($"{files[i]}: error: {e.Message}"); }
+                catch (Exception e) when (PathArgs.IsIo(e)) { throw CliException.BadInput($"error: --args '{files[i]}': cannot be read: {PathArgs.Reason(e)}"); }
                 arrays.Add(a);
             }
             else

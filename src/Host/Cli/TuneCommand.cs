@@ -50,10 +50,8 @@ public static class TuneCommand
             {
                 Tuning.TuneTir(mod, t, dir, budget, options);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                throw CliException.Failed($"error: {e.Message}");
-            }
+            catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
+            catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(dir, e); }
             return TunerCli.Ok;
         });
         return cmd;
