@@ -25,7 +25,7 @@ public static class BenchCommand
         var workDir = new Option<string?>("--work-dir") { Description = "tuning records: compare each PrimFunc's best record (as `tuner apply` picks it) with the untuned function" };
         var repeat = new Option<int>("--repeat") { Description = "evaluator repeats (TVM's repeat); the mean is reported", DefaultValueFactory = _ => 3 };
         var target = TargetOption.Create();
-        var cmd = new Command("bench", "Time each PrimFunc compiled (untuned, and scheduled by a trace) and print latency and GFLOP/s")
+        var cmd = new Command("bench", "Time each PrimFunc compiled, untuned and scheduled (best record of a work_dir, or a trace), with latency and GFLOP/s")
         {
             module, func, traceDir, workDir, repeat, target,
         };
