@@ -8,8 +8,8 @@ namespace Tuner.Host.Tests;
 
 /// <summary>
 /// `dotnet pack` makes the CLI a .NET tool that installs and runs as users install it. The pack reuses the build the
-/// test run already made (--no-build), the install reads only the fresh package (its own NuGet config and package
-/// cache, so no stale copy of the same version and no network), which keeps this test to seconds.
+/// test run already made (--no-build), and the install reads only the fresh package (its own NuGet config listing
+/// only the pack folder: no network, no other source), which keeps this test to seconds.
 /// </summary>
 public sealed class ToolPackageTests : IDisposable
 {
@@ -67,7 +67,7 @@ public sealed class ToolPackageTests : IDisposable
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
         foreach (var a in args) start.ArgumentList.Add(a);
-        // The install extracts into its own package cache: a cached older build of the same version is never used.
+        // The install's package cache is the temporary folder too: nothing of this test stays in the user's cache.
         if (args is ["tool", ..]) start.Environment["NUGET_PACKAGES"] = Path.Combine(_dir, "nuget-cache");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
