@@ -42,7 +42,7 @@ public static class TunerCli
         }
         catch (CliException e)
         {
-            stderr.WriteLine(e.Message);
+            stderr.WriteLine(UsageErrors.Labelled(e.Message));
             return e.ExitCode;
         }
         catch (Exception e)

@@ -23,7 +23,8 @@ internal static partial class UsageErrors
                 return args.Length == 0 || !parse.UnmatchedTokens.Any()
                     ? [$"error: no command given (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}); {help}"]
                     : [$"error: {Unknown(parse.UnmatchedTokens[0], root)}; {help}"];
-            return [$"error: unknown command '{first}'{Closest(first, root.Subcommands.Select(c => c.Name))}; {help}"];
+            var suggestion = first == "help" ? " (did you mean 'tuner --help'?)" : Closest(first, root.Subcommands.Select(c => c.Name));
+            return [$"error: unknown command '{first}'{suggestion}; {help}"];
         }
         // An unknown token makes the parser report the options it then missed too: the first line says what matters.
         var errors = parse.Errors.Where(e => Unrecognized().IsMatch(e.Message)).Take(1).ToList() is { Count: 1 } unknown ? unknown : parse.Errors;
@@ -32,12 +33,23 @@ internal static partial class UsageErrors
         return lines.Select(l => "error: " + l).ToList();
     }
 
-    private static string Rewrite(string message, ParseResult parse, Command command)
+    /// <summary>
+    /// A command's error as users read it: "error: " in front unless the message has it or starts with a
+    /// file:line:col position (compiler style, for TVMScript errors).
+    /// </summary>
+    public static string Labelled(string message) =>
+        message.StartsWith("error:", StringComparison.Ordinal) || message.Contains(": error:", StringComparison.Ordinal) || Position().IsMatch(message)
+            ? message : "error: " + message;
+
+    private static string Rewrite(string raw, ParseResult parse, Command command)
     {
+        var message = Whitespace().Replace(raw, " ");
         var m = CannotParse().Match(message);
         if (m.Success) return $"{m.Groups["name"].Value}: '{m.Groups["value"].Value}' is not {TypeWords(m.Groups["type"].Value)}";
         m = Unrecognized().Match(message);
         if (m.Success) return Unknown(m.Groups["token"].Value, command);
+        m = MissingOptionValue().Match(message);
+        if (m.Success) return $"{m.Groups["name"].Value} needs a value";
         m = MissingArgument().Match(message);
         if (m.Success)
         {
@@ -88,6 +100,15 @@ internal static partial class UsageErrors
 
     [GeneratedRegex(@"^Unrecognized command or argument '(?<token>.*)'")]
     private static partial Regex Unrecognized();
+
+    [GeneratedRegex(@"^Required argument missing for option: '(?<name>[^']*)'")]
+    private static partial Regex MissingOptionValue();
+
+    [GeneratedRegex(@"\s*\n\s*")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^[^\s:]+:\d+:\d+: ")]
+    private static partial Regex Position();
 
     [GeneratedRegex(@"^Required argument missing for command")]
     private static partial Regex MissingArgument();

@@ -46,6 +46,24 @@ public sealed class UsageErrorTests
         PathArgumentTests.AssertNoDotNetWording(err);
     }
 
+    [Theory]
+    [InlineData("error: --work-dir needs a value", "tune", "M", "--max-trials-global", "1", "--work-dir")]
+    [InlineData("error: Argument 'annealing' not recognized. Must be one of: 'evolutionary' 'replay-trace'", "tune", "M", "--work-dir", "w", "--max-trials-global", "1", "--strategy", "annealing")]
+    [InlineData("error: M: the module has 4 PrimFuncs (add, matmul, relu, softmax); choose one with --func", "run", "M", "--out-dir", "OUT", "--interpret")]
+    public void Every_error_is_one_line_starting_with_error(string message, params string[] args)
+    {
+        var module = CliRunner.Example("mlp_module.py");
+        var outDir = Path.Combine(Path.GetTempPath(), "tuner-usage-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var (code, _, err) = CliRunner.Run(args.Select(a => a == "M" ? module : a == "OUT" ? outDir : a).ToArray());
+            Assert.Equal(2, code);
+            Assert.Single(err.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith(message.Replace("M:", module + ":"), err);
+        }
+        finally { if (Directory.Exists(outDir)) Directory.Delete(outDir, true); }
+    }
+
     [Fact]
     public void A_missing_module_argument_is_named()
     {
