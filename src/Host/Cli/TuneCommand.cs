@@ -33,7 +33,6 @@ public static class TuneCommand
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
-            var dir = PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir");
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
             if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
@@ -46,6 +45,8 @@ public static class TuneCommand
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
             var t = TargetOption.Resolve(parse, target);
+            // Checked after every other argument, so that a rejected command line creates no folder.
+            var dir = PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir");
             try
             {
                 Tuning.TuneTir(mod, t, dir, budget, options);

@@ -78,6 +78,15 @@ public sealed class PathArgumentTests : IDisposable
     }
 
     [Fact]
+    public void A_rejected_tune_command_line_creates_no_work_dir()
+    {
+        var work = Path.Combine(_dir, "new-work");
+        var (code, _, err) = CliRunner.Run("tune", CliRunner.Example("matmul_handle.py"), "--work-dir", work, "--max-trials-global", "1", "--target", "cuda");
+        Assert.True(code == 2, err);
+        Assert.False(Directory.Exists(work));
+    }
+
+    [Fact]
     public void A_folder_that_cannot_be_created_or_written_says_permission_denied()
     {
         // Root ignores permission bits, so as root a folder the kernel refuses (sysfs) stands in for a locked one.
