@@ -41,15 +41,25 @@ public static class PathArgs
         return path;
     }
 
-    /// <summary>A folder the command writes into (--out-dir, tune's --work-dir): created when missing, and must be writable.</summary>
-    public static string OutputFolder(string path, string what)
+    /// <summary>
+    /// A folder the command writes into (--out-dir, tune's --work-dir): it must be writable, and is created when missing
+    /// — or, with <paramref name="create"/> false, only checked to be creatable (a trial folder is made and removed
+    /// where the first missing part would go), so a command line rejected later leaves nothing behind.
+    /// </summary>
+    public static string OutputFolder(string path, string what, bool create = true)
     {
         if (File.Exists(path)) throw Bad(what, path, "is a file, not a folder");
         if (!Directory.Exists(path))
         {
             if (FileOnTheWay(path) is { } f) throw Bad(what, path, $"cannot be created: {f} is a file, not a folder");
-            try { Directory.CreateDirectory(path); }
+            var trial = create ? path : Path.Combine(NearestFolder(path), $".tuner-create-probe-{Environment.ProcessId}");
+            try
+            {
+                Directory.CreateDirectory(trial);
+                if (!create) Directory.Delete(trial);
+            }
             catch (Exception e) when (IsIo(e)) { throw Bad(what, path, "cannot be created: " + Reason(e)); }
+            if (!create) return path;
         }
         // Probe with a real write: permission bits do not tell about read-only mounts, and root ignores them.
         var probe = Path.Combine(path, $".tuner-write-probe-{Environment.ProcessId}");
@@ -113,6 +123,14 @@ public static class PathArgs
             if (Directory.Exists(d)) return null;
         }
         return null;
+    }
+
+    /// <summary>The nearest folder above a missing path that exists.</summary>
+    private static string NearestFolder(string path)
+    {
+        var d = Path.GetDirectoryName(Path.GetFullPath(path));
+        while (!string.IsNullOrEmpty(d) && !Directory.Exists(d)) d = Path.GetDirectoryName(d);
+        return string.IsNullOrEmpty(d) ? Path.GetPathRoot(Path.GetFullPath(path))! : d;
     }
 
     /// <summary>The path's folder when it does not exist, else null.</summary>

@@ -33,6 +33,7 @@ public static class TuneCommand
         {
             var path = parse.GetRequiredValue(module);
             var mod = ModuleLoader.Load(path);
+            PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir", create: false); // tuning creates it
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
             if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
@@ -45,14 +46,14 @@ public static class TuneCommand
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
             var t = TargetOption.Resolve(parse, target);
-            // Checked after every other argument, so that a rejected command line creates no folder.
-            var dir = PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir");
             try
             {
-                Tuning.TuneTir(mod, t, dir, budget, options);
+                Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
             }
-            catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
-            catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(dir, e); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                throw CliException.Failed($"error: {e.Message}");
+            }
             return TunerCli.Ok;
         });
         return cmd;
