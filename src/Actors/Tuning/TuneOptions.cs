@@ -11,7 +11,7 @@ namespace Tuner.Actors.Tuning;
 /// per-task cap defaulting to the global budget, the evolutionary strategy, gradient-based task scheduling, the CPU
 /// design space, the LightGBM cost model (random scores for the first 100 samples), TVM's evaluator (number 3,
 /// repeat 1, min_repeat_ms 100) with a 30 s run timeout, and verification of every candidate against the untuned
-/// function. <see cref="Output"/> receives the progress table (null: none).
+/// function. <see cref="Output"/> receives the progress table (null: none), <see cref="Error"/> warnings and errors.
 /// </summary>
 public sealed record TuneOptions
 {
@@ -45,6 +45,10 @@ public sealed record TuneOptions
     /// <summary>Seed of the random input data of every measurement.</summary>
     public int DataSeed { get; init; } = 1;
     public TextWriter? Output { get; init; } = Console.Out;
+    /// <summary>Warnings and the first error of each kind (null: none; they are in logs/ either way).</summary>
+    public TextWriter? Error { get; init; } = Console.Error;
+    /// <summary>When another process tunes in the work_dir: wait for it (true) or fail at once with <see cref="Database.WorkDirInUseException"/>.</summary>
+    public bool WaitForLock { get; init; }
 
     public static readonly TuneOptions Default = new();
 

@@ -17,7 +17,7 @@ public static partial class Tuning
     public static IRModule ApplyDatabase(IRModule module, Target target, string workDir, Action<string>? warn = null)
     {
         warn ??= Console.Error.WriteLine;
-        var db = JsonDatabase.Open(workDir, warn);
+        var db = JsonDatabase.OpenReadOnly(workDir, warn);
         var targetJson = JsonNode.Parse(target.ToJson())!;
         var missing = new List<string>();
         var result = module;

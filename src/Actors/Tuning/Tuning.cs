@@ -25,14 +25,15 @@ public static partial class Tuning
     /// verifies them → records are committed (failed or wrong candidates with run_secs [1e10]) → the cost model
     /// learns → the strategy and the scheduler hear the results → the progress table is printed. Resumable: records
     /// already in <paramref name="workDir"/> for this target count towards the budgets and their programs are never
-    /// measured again. Logs go to workDir/logs/.
+    /// measured again. Logs go to workDir/logs/. The work_dir is locked for the whole call (<see cref="WorkDirLock"/>).
     /// </summary>
     public static TuneSummary TuneTir(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTrialsGlobal);
         var wall = Stopwatch.StartNew();
+        using var workDirLock = WorkDirLock.Acquire(workDir, options.WaitForLock, m => options.Error?.WriteLine(m));
         using var log = new TuneLog(workDir);
-        var db = JsonDatabase.Open(workDir, log.Scheduler);
+        var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); });
         var targetJson = JsonNode.Parse(target.ToJson())!;
         var tasks = TuneTask.Extract(module, db);
         var space = options.Space ?? DefaultSpace();

@@ -24,7 +24,7 @@ public static class RecordsCommand
             if (!File.Exists(Path.Combine(path, JsonDatabase.WorkloadFile)))
                 throw CliException.BadInput($"{path}: error: not a work_dir (no {JsonDatabase.WorkloadFile})");
             JsonDatabase db;
-            try { db = JsonDatabase.Open(path, parse.InvocationConfiguration.Error.WriteLine); }
+            try { db = JsonDatabase.OpenReadOnly(path, parse.InvocationConfiguration.Error.WriteLine); }
             catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
             parse.InvocationConfiguration.Output.Write(Format(db));
             return TunerCli.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Akka.Configuration;
+using Tuner.Actors.Database;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Tuning;
 
@@ -7,7 +8,7 @@ namespace Tuner.Host.Cli;
 
 /// <summary>
 /// `tuner tune MODULE --work-dir DIR --max-trials-global N [--target T] [--num-trials-per-iter N]
-/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf]`:
+/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf] [--wait]`:
 /// tunes every PrimFunc of the module into DIR (resuming what DIR holds), printing TVM's progress table after each
 /// batch. Settings come from the reference HOCON, the --config file on top, then the flags.
 /// </summary>
@@ -25,9 +26,10 @@ public static class TuneCommand
         var strategy = new Option<string?>("--strategy") { Description = "evolutionary (default) or replay-trace" };
         strategy.AcceptOnlyFromAmong("evolutionary", "replay-trace");
         var config = new Option<string?>("--config") { Description = "HOCON file layered over the reference settings" };
+        var wait = new Option<bool>("--wait") { Description = "when another tuner is using the work_dir, wait for it instead of exiting with code 2" };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, wait,
         };
         cmd.SetAction(parse =>
         {
@@ -35,8 +37,11 @@ public static class TuneCommand
             var mod = ModuleLoader.Load(path);
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
-            if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
-            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with { Output = parse.InvocationConfiguration.Output };
+            if (budget < 1) throw CliException.BadInput($"--max-trials-global must be at least 1 (got {budget})");
+            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with
+            {
+                Output = parse.InvocationConfiguration.Output, Error = parse.InvocationConfiguration.Error, WaitForLock = parse.GetValue(wait),
+            };
             if (parse.GetValue(perIter) is { } n)
                 options = n > 0 ? options with { NumTrialsPerIter = n } : throw CliException.BadInput("--num-trials-per-iter must be positive");
             if (parse.GetValue(perTask) is { } m)
@@ -48,6 +53,10 @@ public static class TuneCommand
             try
             {
                 Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
+            }
+            catch (WorkDirInUseException e)
+            {
+                throw CliException.BadInput(e.Message);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Tuner.Actors.Database;
+
+namespace Tuner.Host.Tests.Cli;
+
+/// <summary>
+/// A tuning session as a user runs it: real `tuner` child processes on one workDir (the lock), and read-only
+/// commands on a damaged database.
+/// </summary>
+public sealed class TuneSessionTests : TuneScratch
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    private string[] TuneArgs(int trials, params string[] extra) => ["tune", Module, "--work-dir", Work,
+        "--max-trials-global", $"{trials}", "--num-trials-per-iter", "8", "--target", "llvm -num-cores 2", "--seed", "3", "--config", Config, .. extra];
+
+    /// <summary>Records of tuned candidates (the untuned baseline, an empty trace, is not a trial).</summary>
+    private int TrialRecords() => File.ReadAllLines(Path.Combine(Work, JsonDatabase.RecordFile))
+        .Count(l => JsonNode.Parse(l)![1]![0]![0]!.AsArray().Count > 0);
+
+    /// <summary>Waits until the child process <paramref name="p"/> holds the workDir lock.</summary>
+    private void WaitForLockOf(System.Diagnostics.Process p)
+    {
+        var owner = Path.Combine(Work, WorkDirLock.OwnerFile);
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < Patience; Thread.Sleep(50))
+        {
+            if (File.Exists(owner) && File.ReadAllText(owner).Contains($"pid {p.Id} ")) return;
+            Assert.False(p.HasExited, "the first tuner exited before taking the lock");
+        }
+        throw new TimeoutException("the first tuner never took the lock");
+    }
+
+    [Fact]
+    public void Two_concurrent_tune_processes_on_one_work_dir_record_the_budget_once()
+    {
+        var first = CliRunner.Start(TuneArgs(16));
+        WaitForLockOf(first);
+        var waiting = CliRunner.Start(TuneArgs(16, "--wait"));
+        var second = CliRunner.Run(TuneArgs(16));
+
+        Assert.Equal(2, second.Code);
+        Assert.Contains($"work_dir in use by tuner pid {first.Id} since ", second.Err);
+        var (code, _, err) = CliRunner.Finish(first, Patience);
+        Assert.True(code == 0, err);
+        var (waitCode, waitOut, waitErr) = CliRunner.Finish(waiting, Patience);
+        Assert.True(waitCode == 0, waitErr);
+        Assert.Contains($"waiting for {Work}: in use by tuner pid {first.Id}", waitErr);
+        Assert.Contains("0 trials measured this run, 16 in total", waitOut);
+        Assert.Equal(16, TrialRecords());
+    }
+
+    [Fact]
+    public void The_lock_of_a_killed_tuner_does_not_block_the_next_run()
+    {
+        var killed = CliRunner.Start(TuneArgs(16));
+        WaitForLockOf(killed);
+        killed.Kill(entireProcessTree: true);
+        killed.WaitForExit();
+
+        var (code, _, err) = CliRunner.Run(TuneArgs(8));
+        Assert.True(code == 0, err);
+    }
+
+    [Fact]
+    public void Records_and_apply_leave_a_torn_database_byte_identical_and_tune_moves_the_torn_line_aside()
+    {
+        var (code, _, err) = CliRunner.Run(TuneArgs(8));
+        Assert.True(code == 0, err);
+        var records = Path.Combine(Work, JsonDatabase.RecordFile);
+        File.AppendAllText(records, "[0,[[[[\"TornWri");
+        var before = Directory.GetFiles(Work).ToDictionary(f => f, File.ReadAllBytes);
+
+        var (recCode, _, recErr) = CliRunner.Run("records", Work);
+        var (applyCode, _, applyErr) = CliRunner.Run("apply", Module, "--work-dir", Work, "--target", "llvm -num-cores 2");
+
+        Assert.Equal(0, recCode);
+        Assert.Equal(0, applyCode);
+        foreach (var warning in new[] { recErr, applyErr }) Assert.Contains($"{JsonDatabase.RecordFile}:", warning);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(Work).Order());
+        foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(file));
+
+        var (again, _, tuneErr) = CliRunner.Run(TuneArgs(8));
+        Assert.True(again == 0, tuneErr);
+        Assert.Contains("moved to database_tuning_record.rejected.json", tuneErr);
+        Assert.Contains("TornWri", File.ReadAllText(JsonDatabase.RejectedPath(records)));
+        Assert.DoesNotContain("TornWri", File.ReadAllText(records));
+    }
+}
