@@ -36,6 +36,8 @@ public sealed record TuneOptions
     /// <summary>The C compiler (null: CC or cc).</summary>
     public string? Compiler { get; init; }
     public bool Verify { get; init; } = true;
+    /// <summary>Not in TVM: measure each task's untuned function once (<see cref="Baseline"/>) so that apply never picks a slower schedule.</summary>
+    public bool MeasureBaseline { get; init; } = true;
     /// <summary>
     /// Not in TVM: a candidate whose warm-up call is over this many times the task's best mean is timed with single
     /// calls instead of TVM's min_repeat_ms loop (0: never). In a GMM-512 run a third of the candidates were over 10×

@@ -2,12 +2,17 @@ namespace Tuner.Actors.Tuning;
 
 /// <summary>
 /// One task after tuning: its name (first function of its structural class), weight (how many functions share
-/// it), workload index in the database, FLOPs per call, best mean latency (seconds; +∞ without a valid record),
-/// trials in the database for this target (all runs), trials measured by this run, valid and failed counts.
+/// it), workload index in the database, FLOPs per call, best mean latency of a tuned candidate (seconds; +∞ without
+/// a valid record), trials in the database for this target (all runs), trials measured by this run, valid and failed
+/// counts, and the untuned function's mean latency (<see cref="Baseline"/>; +∞ when not measured).
 /// </summary>
-public sealed record TaskSummary(string Name, int Weight, int Workload, double Flops, double BestSecs, int Trials, int TrialsThisRun, int Valid, int Failed)
+public sealed record TaskSummary(string Name, int Weight, int Workload, double Flops, double BestSecs, int Trials, int TrialsThisRun, int Valid, int Failed,
+    double BaselineSecs = double.PositiveInfinity)
 {
     public double Gflops => double.IsFinite(BestSecs) ? Flops / BestSecs / 1e9 : 0;
+
+    /// <summary>No candidate beats the untuned function: apply keeps it.</summary>
+    public bool KeepsUntuned => double.IsFinite(BaselineSecs) && BaselineSecs <= BestSecs;
 }
 
 /// <summary>

@@ -46,10 +46,13 @@ public static partial class Tuning
                 options.NumTrialsPerIter, options.Scheduler, seed: SeedOf(options.Seed));
             log.Scheduler($"tuning {tasks.Count} task(s) for target {target}: max_trials_global {maxTrialsGlobal}, " +
                 $"max_trials_per_task {perTask}, num_trials_per_iter {options.NumTrialsPerIter}, strategy {options.Strategy}");
-            foreach (var t in tasks) Prepare(t, target, targetJson, db, space, model, options, scheduler, log);
-
             using var runner = new LocalRunner(new RunnerOptions(options.RunTimeout, target.NumCores, options.Compiler ?? RunnerOptions.Default.Compiler));
             var measurer = new CandidateMeasurer(new Builder(BuilderOptions(target, options)), runner, options.Evaluator, options.Verify, options.DataSeed);
+            foreach (var t in tasks)
+            {
+                if (options.MeasureBaseline) MeasureBaseline(t, db, targetJson, measurer, log, options);
+                Prepare(t, target, targetJson, db, space, model, options, scheduler, log);
+            }
             double search = 0, costModel = 0;
             while (scheduler.Next() is var (ti, grant))
             {
@@ -62,7 +65,7 @@ public static partial class Tuning
                 {
                     log.Task(task.Id, task.Name, "the search found no new candidate: task done");
                     task.Done = true;
-                    scheduler.Report(ti, 0, task.BestSecs, exhausted: true);
+                    scheduler.Report(ti, 0, task.BestKnownSecs, exhausted: true);
                     continue;
                 }
                 var results = MeasureRound(task, candidates, measurer, db, targetJson, log, options);
@@ -70,7 +73,7 @@ public static partial class Tuning
                 model.Update(task.Name, candidates.Select(c => PerStoreFeature.Extract(c.Scheduled)).ToArray(), results.Select(r => r.MeanSecs).ToArray());
                 costModel += clock.Elapsed.TotalSeconds;
                 task.Strategy.NotifyRunnerResults(candidates, results);
-                scheduler.Report(ti, candidates.Count, task.BestSecs);
+                scheduler.Report(ti, candidates.Count, task.BestKnownSecs);
                 for (int i = 0; i < tasks.Count; i++) tasks[i].Done = scheduler.Standing(i).Done;
                 var table = ProgressTable.Format(tasks.Select(x => x.Summary()).ToArray(), tasks.Select(x => x.Done).ToArray());
                 log.Scheduler($"[task #{task.Id} {task.Name}] measured {candidates.Count}\n{table}");

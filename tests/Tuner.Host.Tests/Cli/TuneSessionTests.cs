@@ -85,4 +85,33 @@ public sealed class TuneSessionTests : TuneScratch
         Assert.Contains("TornWri", File.ReadAllText(JsonDatabase.RejectedPath(records)));
         Assert.DoesNotContain("TornWri", File.ReadAllText(records));
     }
+
+    [Fact]
+    public void Apply_prints_the_untuned_function_and_says_so_when_every_tuned_record_is_slower_and_records_shows_the_baseline()
+    {
+        var (code, table, err) = CliRunner.Run(TuneArgs(8));
+        Assert.True(code == 0, err);
+        Assert.Contains("Untuned (us)", table);
+        // Fault injection: every tuned record made slower (1 s) than the untuned function.
+        var file = Path.Combine(Work, JsonDatabase.RecordFile);
+        File.WriteAllLines(file, File.ReadAllLines(file).Select(line =>
+        {
+            var row = JsonNode.Parse(line)!.AsArray();
+            if (row[1]![0]![0]!.AsArray().Count > 0) row[1]![1] = new JsonArray(1.0);
+            return TvmJson.Write(row);
+        }));
+
+        var (applyCode, applied, note) = CliRunner.Run("apply", Module, "--work-dir", Work, "--target", "llvm -num-cores 2");
+        var (recCode, records, _) = CliRunner.Run("records", Work);
+
+        Assert.Equal(0, applyCode);
+        Assert.Contains("kept as is: mm", note);
+        Assert.DoesNotContain("tir.is_scheduled", applied);
+        Assert.Equal(CliRunner.Run("fmt", Module).Out, applied);
+        Assert.Equal(0, recCode);
+        Assert.EndsWith("Untuned (us)  Trials  Valid  Failed", records.Split('\n')[0]);
+        var row = records.Split('\n')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(double.Parse(row[^4], System.Globalization.CultureInfo.InvariantCulture) < 1e6, records); // the untuned column (us)
+        Assert.Equal("8", row[^3]); // trials: the baseline is not one
+    }
 }
