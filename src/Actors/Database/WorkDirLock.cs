@@ -34,7 +34,8 @@ public sealed class WorkDirLock : IDisposable
             var holder = Holder(workDir);
             if (!wait) throw new WorkDirInUseException(workDir, holder);
             if (!told) { onWait?.Invoke($"waiting for {workDir}: in use by {holder}"); told = true; }
-            Task.Delay(200, ct).Wait(ct);
+            ct.WaitHandle.WaitOne(200);
+            ct.ThrowIfCancellationRequested();
         }
     }
 

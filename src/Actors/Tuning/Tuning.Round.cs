@@ -36,7 +36,8 @@ public static partial class Tuning
             SearchStrategyKind.ReplayTrace => new ReplayTraceStrategy(ctx, space, measured, options.Evolutionary.MaxFailCount),
             _ => new EvolutionaryStrategy(ctx, space, model, measured, TuneTask.TopK(db, t.WorkloadIndex, targetJson), options.Evolutionary),
         };
-        scheduler.Restore(t.Id, records.Length, t.BestKnownSecs);
+        // A task without trials stays unseen by the scheduler (its first round comes first), baseline or not.
+        scheduler.Restore(t.Id, records.Length, records.Length > 0 ? t.BestKnownSecs : double.PositiveInfinity);
         t.Done = scheduler.Standing(t.Id).Done;
         log.Task(t.Id, t.Name, $"workload #{t.WorkloadIndex}, weight {t.Weight}, {t.Flops:F0} FLOP; resumed with {records.Length} record(s) " +
             $"({t.Valid} valid, {t.Failed} failed, {measured.Count} distinct programs{(unreadable > 0 ? $", {unreadable} unreadable traces" : "")}); " +
@@ -59,25 +60,28 @@ public static partial class Tuning
     }
 
     /// <summary>Measures the task's untuned function unless the database has it (<see cref="Baseline"/>).</summary>
-    private static void MeasureBaseline(TuneTask t, JsonDatabase db, JsonNode targetJson, CandidateMeasurer measurer, TuneLog log, TuneOptions options)
+    private static void MeasureBaseline(TuneTask t, JsonDatabase db, JsonNode targetJson, CandidateMeasurer measurer, TuneLog log,
+        FailureReporter failures, TuneOptions options, CancellationToken ct)
     {
-        var record = Baseline.Ensure(db, t.WorkloadIndex, t.Workload.Func, targetJson, measurer, out var failure, out bool now);
+        var record = Baseline.Ensure(db, t.WorkloadIndex, t.Workload.Func, targetJson, measurer, out var failure, out bool now, ct);
         if (record is not null && now) log.Task(t.Id, t.Name, $"untuned function measured: {record.MeanRunSecs * 1e6:F2} us");
-        if (failure is not null)
-        {
-            log.Task(t.Id, t.Name, $"untuned function failed: {failure.Error}");
-            options.Error?.WriteLine($"warning: {t.Name}: the untuned function failed: {failure.Error}");
-        }
+        if (failure is null) return;
+        log.Task(t.Id, t.Name, $"untuned function failed: {failure.Error}");
+        failures.Report($"{t.Name} (untuned)", failure, log.TaskPath(t.Id, t.Name));
     }
 
     private const long RandomEngineModulus = Tuner.Ir.Schedule.RandomEngine.Modulus;
 
-    /// <summary>Builds, runs and verifies a batch and commits one record per candidate (failures as [1e10]).</summary>
-    private static RunnerResult[] MeasureRound(TuneTask task, IReadOnlyList<MeasureCandidate> candidates, CandidateMeasurer measurer,
-        JsonDatabase db, JsonNode targetJson, TuneLog log, TuneOptions options)
+    /// <summary>
+    /// Builds, runs and verifies a batch and commits one record per candidate (failures as [1e10]); failures go to
+    /// the reporter. Cancelled before every candidate was measured: nothing of the batch is committed.
+    /// </summary>
+    private static (RunnerResult[] Results, IReadOnlyList<MeasureResult> Measured) MeasureRound(TuneTask task, IReadOnlyList<MeasureCandidate> candidates,
+        CandidateMeasurer measurer, JsonDatabase db, JsonNode targetJson, TuneLog log, FailureReporter failures, TuneOptions options, CancellationToken ct)
     {
         double? cutoff = options.SlowCandidateFactor > 0 && double.IsFinite(task.BestKnownSecs) ? options.SlowCandidateFactor * task.BestKnownSecs : null;
-        var measured = measurer.Measure(task.Workload.Func, candidates.Select(c => c.Scheduled).ToArray(), slowCutoffSecs: cutoff);
+        var measured = measurer.Measure(task.Workload.Func, candidates.Select(c => c.Scheduled).ToArray(), ct, slowCutoffSecs: cutoff);
+        ct.ThrowIfCancellationRequested();
         var argsInfo = JsonDatabase.ArgsInfo(task.Workload.Func);
         var results = new RunnerResult[candidates.Count];
         for (int i = 0; i < candidates.Count; i++)
@@ -91,10 +95,12 @@ public static partial class Tuning
             task.Count(record);
             task.TrialsThisRun++;
             results[i] = record.IsValid ? new RunnerResult(record.RunSecs, null) : new RunnerResult(null, m.Error ?? "no run time");
-            if (!record.IsValid) log.Task(task.Id, task.Name, $"candidate failed: {m.Error}");
+            if (record.IsValid) continue;
+            log.Task(task.Id, task.Name, $"candidate failed ({m.Failure?.ToString().ToLowerInvariant() ?? "run"}): {m.Error}");
+            failures.Report(task.Name, m, log.TaskPath(task.Id, task.Name));
         }
         log.Task(task.Id, task.Name, $"measured {candidates.Count}: best {task.BestSecs * 1e6:F2} us, {task.Valid} valid, {task.Failed} failed so far");
-        return results;
+        return (results, measured);
     }
 
     private static CompilerOptions BuilderOptions(Target target, TuneOptions o)

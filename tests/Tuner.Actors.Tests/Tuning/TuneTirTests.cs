@@ -213,6 +213,18 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
         Assert.Contains(notes, n => n.Contains("kept as is: matmul"));
     }
 
+    [Fact]
+    public void A_measured_baseline_does_not_skip_a_tasks_first_round()
+    {
+        var other = Workloads.MatmulScript(8, "small");
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(Workloads.MatmulScript(16) + "\n" + other[other.IndexOf("    @T.prim_func", StringComparison.Ordinal)..]);
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+
+        Assert.All(summary.Tasks, t => Assert.True(double.IsFinite(t.BaselineSecs), $"{t.Name}: no baseline"));
+        Assert.Equal([8, 8], summary.Tasks.Select(t => t.Trials));
+    }
+
     /// <summary>The records of tuned candidates (not the untuned baselines).</summary>
     private List<TuningRecord> Records() => JsonDatabase.OpenReadOnly(WorkDir).Records.Select(r => r.Record).Where(r => !r.IsUntuned).ToList();
 }

@@ -114,4 +114,49 @@ public sealed class TuneSessionTests : TuneScratch
         Assert.True(double.Parse(row[^4], System.Globalization.CultureInfo.InvariantCulture) < 1e6, records); // the untuned column (us)
         Assert.Equal("8", row[^3]); // trials: the baseline is not one
     }
+
+    [Fact]
+    public void A_target_on_which_nothing_compiles_stops_the_run_with_the_compilers_error_and_exit_code_1()
+    {
+        var args = TuneArgs(16);
+        args[Array.IndexOf(args, "llvm -num-cores 2")] = "llvm -num-cores 2 -mcpu=notacpu";
+
+        var (code, output, err) = CliRunner.Run(args);
+
+        Assert.True(code == 1, output + err);
+        Assert.Contains("notacpu", err); // the compiler's own words
+        Assert.Contains("error: mm (untuned): first candidate that failed to build", err);
+        Assert.Contains("failed to build with the same error, so the run stops", err);
+        Assert.DoesNotContain("Total latency (us): 0", output);
+    }
+
+    [Fact]
+    public void Sigint_stops_a_tune_process_with_exit_code_130_and_the_same_command_then_finishes_the_budget_exactly()
+    {
+        var p = CliRunner.Start(TuneArgs(32));
+        var output = new System.Text.StringBuilder();
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var err = p.StandardError.ReadToEndAsync();
+        p.BeginOutputReadLine();
+        string Seen() { lock (output) return output.ToString(); }
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); !Seen().Contains("Total trials: 8"); Thread.Sleep(50))
+            Assert.True(clock.Elapsed < Patience && !p.HasExited, Seen() + (p.HasExited ? err.Result : ""));
+        Assert.StartsWith($"tuning 1 task (mm) for target 'llvm -num-cores 2': 32 trials (per task at most 32, 8 per round); work_dir {Work}, logs in ", Seen());
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", $"{p.Id}"])!) kill.WaitForExit();
+        Assert.True(p.WaitForExit(Patience), "tune did not stop on SIGINT");
+        p.WaitForExit();
+
+        Assert.True(p.ExitCode == 130, Seen() + err.Result);
+        int recorded = TrialRecords();
+        Assert.InRange(recorded, 8, 31);
+        Assert.Contains($"interrupted after {recorded} trials ({recorded} this run); the same command resumes", err.Result);
+        var (code, again, againErr) = CliRunner.Run(TuneArgs(32));
+        Assert.True(code == 0, againErr);
+        Assert.Contains($"{32 - recorded} trials measured this run, 32 in total", again);
+        Assert.Equal(32, TrialRecords());
+        // The final table is printed once: one table per round, none repeated at the end.
+        int rounds = (32 - recorded + 7) / 8;
+        Assert.Equal(rounds, again.Split("Total trials:").Length - 1);
+    }
 }
