@@ -11,6 +11,9 @@ public sealed record TaskSummary(string Name, int Weight, int Workload, double F
 {
     public double Gflops => double.IsFinite(BestSecs) ? Flops / BestSecs / 1e9 : 0;
 
+    /// <summary>What apply delivers: the best tuned candidate or the untuned function, whichever is faster (+∞: neither is valid).</summary>
+    public double BestKnownSecs => Math.Min(BestSecs, BaselineSecs);
+
     /// <summary>No candidate beats the untuned function: apply keeps it.</summary>
     public bool KeepsUntuned => double.IsFinite(BaselineSecs) && BaselineSecs <= BestSecs;
 }

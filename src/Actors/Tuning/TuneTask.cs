@@ -51,17 +51,23 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     /// The module's PrimFuncs grouped by structure (equal up to renaming, <see cref="Workload.Matches"/>), in order
     /// of first appearance; each group is committed to the database as one workload.
     /// </summary>
-    public static List<TuneTask> Extract(IRModule module, JsonDatabase db)
+    /// <remarks>With <paramref name="names"/>, the functions' names are recorded for their workload (<see cref="WorkloadNames"/>).</remarks>
+    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null)
     {
-        var groups = new List<(string Name, Workload W, int Count)>();
+        var groups = new List<(List<string> Names, Workload W)>();
         foreach (var entry in module.PrimFuncs)
         {
             var w = Workload.FromFunc(entry.Func);
             int i = groups.FindIndex(g => g.W.Hash == w.Hash && g.W.Matches(entry.Func));
-            if (i >= 0) groups[i] = groups[i] with { Count = groups[i].Count + 1 };
-            else groups.Add((entry.Name, w, 1));
+            if (i >= 0) groups[i].Names.Add(entry.Name);
+            else groups.Add(([entry.Name], w));
         }
-        return groups.Select((g, i) => new TuneTask(i, g.Name, g.Count, g.W, db.CommitWorkload(g.W.Func))).ToList();
+        return groups.Select((g, i) =>
+        {
+            var task = new TuneTask(i, g.Names[0], g.Names.Count, g.W, db.CommitWorkload(g.W.Func));
+            names?.Add(task.WorkloadIndex, g.Names);
+            return task;
+        }).ToList();
     }
 
     /// <summary>The traces of the k best valid tuned records of this workload for the target, best first.</summary>

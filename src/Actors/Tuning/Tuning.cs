@@ -39,7 +39,7 @@ public static partial class Tuning
         using var log = new TuneLog(workDir);
         var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); });
         var targetJson = JsonNode.Parse(target.ToJson())!;
-        var tasks = TuneTask.Extract(module, db);
+        var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir));
         var space = options.Space ?? DefaultSpace();
         var ownModel = options.CostModel is null ? new GbtCostModel(SeedOf(options.Seed)) : null;
         var model = options.CostModel ?? ownModel!;

@@ -32,7 +32,7 @@ public sealed class TuneCommandTests : TuneScratch
 
         var (recCode, records, recErr) = CliRunner.Run("records", Work);
         Assert.True(recCode == 0, recErr);
-        var row = records.Split('\n').Single(l => l.Contains("matmul"));
+        var row = records.Split('\n').Single(l => l.Contains(" mm ")); // named by the function, not its block "matmul"
         var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["8"], cells[^3..^2]); // trials
         Assert.Equal(8, int.Parse(cells[^2]) + int.Parse(cells[^1])); // valid + failed
