@@ -10,7 +10,11 @@ namespace Tuner.Actors.Database;
 /// <summary>
 /// TVM's JSONDatabase in a work_dir: database_workload.json (one workload per line; line index = workload index)
 /// and database_tuning_record.json ([workload_index, record] per line). Appends are flushed line by line.
-/// A torn last line (a crash mid-write) is skipped with a warning and cut off before the next append, never a crash.
+/// <see cref="OpenReadOnly"/> never writes: unreadable record lines (a torn last line after a crash, garbage) and a
+/// torn last workload line are skipped with a warning. The tuning writer (<see cref="Open"/>) repairs instead: it
+/// moves them to database_tuning_record.rejected.json / database_workload.rejected.json (one
+/// <c>[original line number, "original text"]</c> per line) and rewrites the file without them (temporary file,
+/// then rename). An unreadable workload line before the last is an error either way: workload indices are positional.
 /// </summary>
 public sealed class JsonDatabase
 {
@@ -21,31 +25,51 @@ public sealed class JsonDatabase
     private readonly List<Workload> _workloads = [];
     private readonly List<(int Workload, TuningRecord Record)> _records = [];
     private readonly Action<string> _warn;
+    private readonly bool _readOnly;
     private readonly object _lock = new();
 
-    private JsonDatabase(string dir, Action<string> warn)
+    private JsonDatabase(string dir, Action<string> warn, bool readOnly)
     {
         _workloadPath = Path.Combine(dir, WorkloadFile);
         _recordPath = Path.Combine(dir, RecordFile);
         _warn = warn;
+        _readOnly = readOnly;
     }
 
     public IReadOnlyList<Workload> Workloads { get { lock (_lock) return _workloads.ToArray(); } }
     public IReadOnlyList<(int Workload, TuningRecord Record)> Records { get { lock (_lock) return _records.ToArray(); } }
 
-    /// <summary>Opens (creating when missing) the database files in <paramref name="workDir"/>.</summary>
+    /// <summary>The side file of a database file's rejected lines: X.json → X.rejected.json.</summary>
+    public static string RejectedPath(string path) => Path.ChangeExtension(path, ".rejected.json");
+
+    /// <summary>
+    /// Opens (creating when missing) the database files in <paramref name="workDir"/> for writing, repairing
+    /// unreadable lines (each reported through <paramref name="warn"/>). The caller should hold the work_dir's
+    /// <see cref="WorkDirLock"/>.
+    /// </summary>
     public static JsonDatabase Open(string workDir, Action<string>? warn = null)
     {
         Directory.CreateDirectory(workDir);
-        var db = new JsonDatabase(workDir, warn ?? (_ => { }));
+        var db = new JsonDatabase(workDir, warn ?? (_ => { }), readOnly: false);
+        db.Load();
+        return db;
+    }
+
+    /// <summary>Reads the database files of <paramref name="workDir"/> without ever writing (missing files: empty).</summary>
+    public static JsonDatabase OpenReadOnly(string workDir, Action<string>? warn = null)
+    {
+        var db = new JsonDatabase(workDir, warn ?? (_ => { }), readOnly: true);
         db.Load();
         return db;
     }
 
     private void Load()
     {
-        foreach (var (line, lineNo) in ReadLines(_workloadPath))
+        var lines = ReadLines(_workloadPath);
+        var rejected = new List<(string Line, int LineNo, string Why)>();
+        for (int i = 0; i < lines.Count; i++)
         {
+            var (line, lineNo) = lines[i];
             try
             {
                 var a = JsonNode.Parse(line) as JsonArray ?? throw new FormatException("not a JSON array");
@@ -56,10 +80,15 @@ public sealed class JsonDatabase
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or TvmScriptException)
             {
                 // Workload indices are positional: a bad line in the middle would shift them, so only the tail may be torn.
-                throw new InvalidDataException($"{_workloadPath}:{lineNo}: unreadable workload: {e.Message}", e);
+                if (i < lines.Count - 1 || !IsTorn(_workloadPath, line))
+                    throw new InvalidDataException($"{_workloadPath}:{lineNo}: unreadable workload: {e.Message}", e);
+                rejected.Add((line, lineNo, "torn last line (partial write)"));
             }
         }
-        foreach (var (line, lineNo) in ReadLines(_recordPath))
+        Reject(_workloadPath, lines, rejected, "workload");
+        lines = ReadLines(_recordPath);
+        rejected = [];
+        foreach (var (line, lineNo) in lines)
         {
             try
             {
@@ -68,39 +97,47 @@ public sealed class JsonDatabase
                 if (idx < 0 || idx >= _workloads.Count) throw new FormatException($"workload index {idx} out of range");
                 _records.Add((idx, TuningRecord.FromJson(a[1]!)));
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {
-                _warn($"{_recordPath}:{lineNo}: skipping unreadable record: {e.Message}");
+                rejected.Add((line, lineNo, IsTorn(_recordPath, line) ? "torn last line (partial write)" : e.Message));
             }
         }
+        Reject(_recordPath, lines, rejected, "record");
     }
 
-    /// <summary>Complete lines; a final line without newline that does not parse is reported and truncated away.</summary>
-    private IEnumerable<(string Line, int LineNo)> ReadLines(string path)
+    /// <summary>Non-empty lines with their 1-based numbers; the last one may lack its newline.</summary>
+    private static List<(string Line, int LineNo)> ReadLines(string path)
     {
-        if (!File.Exists(path)) yield break;
-        var text = File.ReadAllText(path);
-        var lines = text.Split('\n');
-        bool tornCandidate = !text.EndsWith('\n') && text.Length > 0;
+        var result = new List<(string, int)>();
+        if (!File.Exists(path)) return result;
+        var lines = File.ReadAllText(path).Split('\n');
         for (int i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0) continue;
-            bool last = i == lines.Length - 1;
-            if (last && tornCandidate && !IsJson(line))
-            {
-                _warn($"{path}:{i + 1}: torn last line (partial write) ignored and cut off");
-                File.WriteAllText(path, text[..^lines[i].Length]);
-                yield break;
-            }
-            yield return (line, i + 1);
-        }
+            if (lines[i].TrimEnd('\r') is { Length: > 0 } line) result.Add((line, i + 1));
+        return result;
     }
 
-    private static bool IsJson(string line)
+    /// <summary>The file's last line without its newline: a write cut short.</summary>
+    private static bool IsTorn(string path, string line)
     {
-        try { JsonNode.Parse(line); return true; }
-        catch (JsonException) { return false; }
+        var text = File.ReadAllText(path);
+        return !text.EndsWith('\n') && text.TrimEnd('\r').EndsWith(line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Warns about each rejected line; the writer moves them to the side file and rewrites the file without them.</summary>
+    private void Reject(string path, List<(string Line, int LineNo)> lines, List<(string Line, int LineNo, string Why)> rejected, string what)
+    {
+        if (rejected.Count == 0) return;
+        var side = RejectedPath(path);
+        foreach (var r in rejected)
+            _warn(_readOnly
+                ? $"{path}:{r.LineNo}: warning: skipping unreadable {what} ({r.Why}); left in place (the next `tuner tune` on this work_dir moves it to {Path.GetFileName(side)})"
+                : $"{path}:{r.LineNo}: warning: unreadable {what} ({r.Why}) moved to {Path.GetFileName(side)}");
+        if (_readOnly) return;
+        var old = File.Exists(side) ? File.ReadAllText(side) : "";
+        if (old.Length > 0 && !old.EndsWith('\n')) old += "\n";
+        AtomicFile.WriteAllText(side, old + string.Concat(rejected.Select(r => TvmJson.Write(new JsonArray(r.LineNo, r.Line)) + "\n")));
+        var bad = rejected.Select(r => r.LineNo).ToHashSet();
+        AtomicFile.WriteAllText(path, string.Concat(lines.Where(l => !bad.Contains(l.LineNo)).Select(l => l.Line + "\n")));
     }
 
     /// <summary>The index of the workload structurally equal to <paramref name="f"/>, adding it when new.</summary>
@@ -111,6 +148,7 @@ public sealed class JsonDatabase
         {
             for (int i = 0; i < _workloads.Count; i++)
                 if (_workloads[i].Hash == w.Hash && _workloads[i].Matches(f)) return i;
+            EnsureWritable();
             AppendLine(_workloadPath, TvmJson.Write(new JsonArray(w.Hash.ToString(CultureInfo.InvariantCulture), w.Script)));
             _workloads.Add(w);
             return _workloads.Count - 1;
@@ -131,6 +169,7 @@ public sealed class JsonDatabase
     {
         lock (_lock)
         {
+            EnsureWritable();
             if (workload < 0 || workload >= _workloads.Count) throw new ArgumentOutOfRangeException(nameof(workload));
             AppendLine(_recordPath, TvmJson.Write(new JsonArray(workload, record.ToJson())));
             _records.Add((workload, record));
@@ -155,6 +194,11 @@ public sealed class JsonDatabase
         var key = TvmJson.Write(target);
         lock (_lock)
             return _records.Where(r => r.Workload == workload && r.Record.TargetKey == key).Select(r => r.Record).ToArray();
+    }
+
+    private void EnsureWritable()
+    {
+        if (_readOnly) throw new InvalidOperationException("the database was opened read-only");
     }
 
     private static void AppendLine(string path, string line)

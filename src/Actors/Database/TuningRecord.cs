@@ -15,6 +15,12 @@ public sealed record TuningRecord(JsonNode Trace, IReadOnlyList<double>? RunSecs
     /// <summary>Valid: measured, at least one repeat, every repeat finite and below the failure marker.</summary>
     public bool IsValid => RunSecs is { Count: > 0 } r && r.All(x => double.IsFinite(x) && x < FailedRunSecs);
 
+    /// <summary>
+    /// The untuned function's record (the baseline each task measures once): an empty trace, <c>[[],[]]</c>, which
+    /// TVM's ApplyDatabase replays as the identity.
+    /// </summary>
+    public bool IsUntuned => Trace is JsonArray { Count: 2 } a && a[0] is JsonArray { Count: 0 };
+
     public double MeanRunSecs => RunSecs is { Count: > 0 } r ? r.Average() : double.PositiveInfinity;
 
     /// <summary>TVM's TuningRecord.AsJSON: [trace, run_secs, target, args_info].</summary>

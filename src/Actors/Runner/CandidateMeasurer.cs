@@ -7,10 +7,10 @@ using Tuner.Ir.Interp;
 namespace Tuner.Actors.Runner;
 
 /// <summary>
-/// Outcome of one candidate: run_secs (per repeat) or the error of its build, run or verification.
+/// Outcome of one candidate: run_secs (per repeat) or the error of its build, run or verification, and which step failed.
 /// A failed candidate is stored by the tuner with run_secs [1e10] (design §6).
 /// </summary>
-public sealed record MeasureResult(int Index, IReadOnlyList<double>? RunSecs, string? Error, bool Verified)
+public sealed record MeasureResult(int Index, IReadOnlyList<double>? RunSecs, string? Error, bool Verified, FailureKind? Failure = null)
 {
     public bool Ok => Error is null;
     public double MeanSecs => RunSecs is { Count: > 0 } r ? r.Average() : double.PositiveInfinity;
@@ -54,12 +54,13 @@ public sealed class CandidateMeasurer(
         foreach (var b in built)
         {
             ct.ThrowIfCancellationRequested();
-            if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false); continue; }
-            if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false); continue; }
+            if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false, FailureKind.Build); continue; }
+            if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false, FailureKind.Reference); continue; }
             var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify, slowCutoffSecs));
-            if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false); continue; }
+            if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false, run.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
             string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
-            results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null);
+            results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null,
+                mismatch is null ? null : FailureKind.Verification);
         }
         Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
         RunSeconds += clock.Elapsed.TotalSeconds;

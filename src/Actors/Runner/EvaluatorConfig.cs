@@ -37,4 +37,5 @@ public sealed record RunRequest(string Artifact, string Symbol, IReadOnlyList<Tu
 public sealed record RunResult(IReadOnlyList<double>? RunSecs, string? Error, IReadOnlyList<Tuner.Ir.NDArray>? Args = null)
 {
     public bool Ok => Error is null;
+    public bool TimedOut => Error?.StartsWith(WorkerProcess.TimeoutPrefix, StringComparison.Ordinal) == true;
 }

@@ -49,7 +49,9 @@ public sealed class LocalRunner(RunnerOptions options) : IDisposable
                     return new RunResult(null, "paths must not contain tabs or newlines");
                 // The timeout covers the timing loop too: repeat × min_repeat_ms on top of the run itself.
                 var timeout = Options.Timeout + TimeSpan.FromMilliseconds((double)c.Repeat * c.MinRepeatMs);
-                var (reply, failure) = Worker().Send(string.Join('\t', fields), timeout);
+                var worker = Worker(out var startFailure);
+                if (worker is null) return new RunResult(null, $"the runner worker did not start: {startFailure}");
+                var (reply, failure) = worker.Send(string.Join('\t', fields), timeout);
                 if (failure is not null)
                 {
                     _worker!.Dispose();
@@ -77,13 +79,23 @@ public sealed class LocalRunner(RunnerOptions options) : IDisposable
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private WorkerProcess Worker()
+    /// <summary>
+    /// The running worker, or a new one that has answered a ping: its start-up (exec, loading) is timed apart, so a
+    /// slow start on a loaded machine is not charged to the candidate's timeout. Null when it did not answer.
+    /// </summary>
+    private WorkerProcess? Worker(out string? failure)
     {
+        failure = null;
         if (_worker is { HasExited: false }) return _worker;
         _worker?.Dispose();
         _worker = WorkerProcess.Start(RunnerProgram.Path(Options.Compiler), Options.NumThreads);
         WorkersStarted++;
-        return _worker;
+        var (_, pingFailure) = _worker.Send("ping", Options.Timeout);
+        if (pingFailure is null) return _worker;
+        _worker.Dispose();
+        _worker = null;
+        failure = pingFailure;
+        return null;
     }
 
     public void Dispose()

@@ -14,6 +14,9 @@ internal sealed class WorkerProcess : IDisposable
 
     private WorkerProcess(Process p) => _p = p;
 
+    /// <summary>How a timeout's error begins ("timeout after 10.1 s").</summary>
+    public const string TimeoutPrefix = "timeout after ";
+
     public static WorkerProcess Start(string exe, int threads)
     {
         var psi = new ProcessStartInfo(exe)
@@ -47,7 +50,7 @@ internal sealed class WorkerProcess : IDisposable
         if (!read.Wait(timeout))
         {
             Kill();
-            return (null, $"timeout after {timeout.TotalSeconds:0.###} s");
+            return (null, $"{TimeoutPrefix}{timeout.TotalSeconds:0.###} s");
         }
         return read.Result is { } line ? (line, null) : (null, Death());
     }

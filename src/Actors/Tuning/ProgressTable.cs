@@ -6,21 +6,26 @@ namespace Tuner.Actors.Tuning;
 /// <summary>
 /// TVM's tuning statistics table (TaskScheduler.PrintTuningStatistics): ID, Name, FLOP, Weight, Speed (GFLOPS),
 /// Latency (us), Weighted Latency (us), Trials, Done — right-aligned, "N/A" for a task without a valid record — then
-/// the total trials and the total weighted latency.
+/// the total trials and the total weighted latency ("N/A" when a task has no valid record). Not in TVM: the untuned
+/// function's record (<see cref="Baseline"/>, not a trial) counts among the records, so Speed, Latency and Weighted
+/// Latency are what apply delivers; the column Untuned (us) shows it, and a line under the table names the tasks
+/// whose untuned function no candidate beats (apply keeps it).
 /// </summary>
 public static class ProgressTable
 {
     public static string Format(IReadOnlyList<TaskSummary> tasks, IReadOnlyList<bool> done)
     {
-        string[] head = ["ID", "Name", "FLOP", "Weight", "Speed (GFLOPS)", "Latency (us)", "Weighted Latency (us)", "Trials", "Done"];
+        string[] head = ["ID", "Name", "FLOP", "Weight", "Speed (GFLOPS)", "Latency (us)", "Untuned (us)", "Weighted Latency (us)", "Trials", "Done"];
         var rows = new List<string[]> { head };
         for (int i = 0; i < tasks.Count; i++)
         {
             var t = tasks[i];
-            bool ok = double.IsFinite(t.BestSecs);
+            double best = t.BestKnownSecs;
+            bool ok = double.IsFinite(best);
             rows.Add([
                 I(i), t.Name, I((long)t.Flops), I(t.Weight),
-                ok ? F(t.Gflops) : "N/A", ok ? F(t.BestSecs * 1e6) : "N/A", ok ? F(t.BestSecs * 1e6 * t.Weight) : "N/A",
+                ok ? F(t.Flops / best / 1e9) : "N/A", ok ? F(best * 1e6) : "N/A", double.IsFinite(t.BaselineSecs) ? F(t.BaselineSecs * 1e6) : "N/A",
+                ok ? F(best * 1e6 * t.Weight) : "N/A",
                 I(t.Trials), done[i] ? "Y" : "",
             ]);
         }
@@ -31,9 +36,11 @@ public static class ProgressTable
         sb.AppendLine(Line(head)).AppendLine(sep);
         foreach (var r in rows.Skip(1)) sb.AppendLine(Line(r));
         sb.AppendLine(sep);
-        double total = tasks.Where(t => double.IsFinite(t.BestSecs)).Sum(t => t.BestSecs * 1e6 * t.Weight);
+        double total = tasks.Sum(t => t.BestKnownSecs * 1e6 * t.Weight);
         sb.AppendLine($"Total trials: {I(tasks.Sum(t => t.Trials))}");
-        sb.AppendLine($"Total latency (us): {total.ToString("G6", CultureInfo.InvariantCulture)}");
+        sb.AppendLine($"Total latency (us): {(double.IsFinite(total) ? total.ToString("G6", CultureInfo.InvariantCulture) : "N/A")}");
+        if (tasks.Where(t => t.KeepsUntuned).Select(t => t.Name).ToArray() is { Length: > 0 } kept)
+            sb.AppendLine($"Untuned is fastest (apply keeps it): {string.Join(", ", kept)}");
         return sb.ToString();
     }
 

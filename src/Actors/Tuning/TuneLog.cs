@@ -25,14 +25,22 @@ internal sealed class TuneLog : IDisposable
 
     public void Scheduler(string message) => Write(_scheduler, message);
 
+    /// <summary>The logs folder (work_dir/logs).</summary>
+    public string Dir => _dir;
+
+    /// <summary>The path of a task's log file.</summary>
+    public string TaskPath(int id, string name) => Path.Combine(_dir, TaskFile(id, name));
+
+    private static string TaskFile(int id, string name) =>
+        $"task_{id}_{string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' ? c : '_'))}.log";
+
     public void Task(int id, string name, string message)
     {
-        if (!_tasks.TryGetValue(id, out var w))
+        lock (_tasks)
         {
-            var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' ? c : '_'));
-            _tasks[id] = w = Open($"task_{id}_{safe}.log");
+            if (!_tasks.TryGetValue(id, out var w)) _tasks[id] = w = Open(TaskFile(id, name));
+            Write(w, message);
         }
-        Write(w, message);
     }
 
     private static void Write(StreamWriter w, string message)

@@ -11,7 +11,7 @@ namespace Tuner.Actors.Tuning;
 /// per-task cap defaulting to the global budget, the evolutionary strategy, gradient-based task scheduling, the CPU
 /// design space, the LightGBM cost model (random scores for the first 100 samples), TVM's evaluator (number 3,
 /// repeat 1, min_repeat_ms 100) with a 30 s run timeout, and verification of every candidate against the untuned
-/// function. <see cref="Output"/> receives the progress table (null: none).
+/// function. <see cref="Output"/> receives the progress table (null: none), <see cref="Error"/> warnings and errors.
 /// </summary>
 public sealed record TuneOptions
 {
@@ -36,6 +36,8 @@ public sealed record TuneOptions
     /// <summary>The C compiler (null: CC or cc).</summary>
     public string? Compiler { get; init; }
     public bool Verify { get; init; } = true;
+    /// <summary>Not in TVM: measure each task's untuned function once (<see cref="Baseline"/>) so that apply never picks a slower schedule.</summary>
+    public bool MeasureBaseline { get; init; } = true;
     /// <summary>
     /// Not in TVM: a candidate whose warm-up call is over this many times the task's best mean is timed with single
     /// calls instead of TVM's min_repeat_ms loop (0: never). In a GMM-512 run a third of the candidates were over 10×
@@ -45,6 +47,10 @@ public sealed record TuneOptions
     /// <summary>Seed of the random input data of every measurement.</summary>
     public int DataSeed { get; init; } = 1;
     public TextWriter? Output { get; init; } = Console.Out;
+    /// <summary>Warnings and the first error of each kind (null: none; they are in logs/ either way).</summary>
+    public TextWriter? Error { get; init; } = Console.Error;
+    /// <summary>When another process tunes in the work_dir: wait for it (true) or fail at once with <see cref="Database.WorkDirInUseException"/>.</summary>
+    public bool WaitForLock { get; init; }
 
     public static readonly TuneOptions Default = new();
 

@@ -22,17 +22,26 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     public double Flops { get; } = FlopCounter.Count(workload.Func);
     public ISearchStrategy Strategy { get; set; } = null!;
     public double BestSecs { get; set; } = double.PositiveInfinity;
+    /// <summary>The untuned function's mean latency (<see cref="Baseline"/>); +∞ until measured.</summary>
+    public double BaselineSecs { get; set; } = double.PositiveInfinity;
+    /// <summary>The latency to beat: the best candidate or the untuned function, whichever is faster.</summary>
+    public double BestKnownSecs => Math.Min(BestSecs, BaselineSecs);
     public int Trials { get; set; }
     public int TrialsThisRun { get; set; }
     public int Valid { get; set; }
     public int Failed { get; set; }
     public bool Done { get; set; }
 
-    public TaskSummary Summary() => new(Name, Weight, WorkloadIndex, Flops, BestSecs, Trials, TrialsThisRun, Valid, Failed);
+    public TaskSummary Summary() => new(Name, Weight, WorkloadIndex, Flops, BestSecs, Trials, TrialsThisRun, Valid, Failed, BaselineSecs);
 
-    /// <summary>Counts one stored or new record into the standing.</summary>
+    /// <summary>Counts one stored or new record into the standing (the untuned baseline is not a trial).</summary>
     public void Count(TuningRecord r)
     {
+        if (r.IsUntuned)
+        {
+            if (r.IsValid) BaselineSecs = Math.Min(BaselineSecs, r.MeanRunSecs);
+            return;
+        }
         Trials++;
         if (r.IsValid) { Valid++; BestSecs = Math.Min(BestSecs, r.MeanRunSecs); }
         else Failed++;
@@ -42,25 +51,31 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     /// The module's PrimFuncs grouped by structure (equal up to renaming, <see cref="Workload.Matches"/>), in order
     /// of first appearance; each group is committed to the database as one workload.
     /// </summary>
-    public static List<TuneTask> Extract(IRModule module, JsonDatabase db)
+    /// <remarks>With <paramref name="names"/>, the functions' names are recorded for their workload (<see cref="WorkloadNames"/>).</remarks>
+    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null)
     {
-        var groups = new List<(string Name, Workload W, int Count)>();
+        var groups = new List<(List<string> Names, Workload W)>();
         foreach (var entry in module.PrimFuncs)
         {
             var w = Workload.FromFunc(entry.Func);
             int i = groups.FindIndex(g => g.W.Hash == w.Hash && g.W.Matches(entry.Func));
-            if (i >= 0) groups[i] = groups[i] with { Count = groups[i].Count + 1 };
-            else groups.Add((entry.Name, w, 1));
+            if (i >= 0) groups[i].Names.Add(entry.Name);
+            else groups.Add(([entry.Name], w));
         }
-        return groups.Select((g, i) => new TuneTask(i, g.Name, g.Count, g.W, db.CommitWorkload(g.W.Func))).ToList();
+        return groups.Select((g, i) =>
+        {
+            var task = new TuneTask(i, g.Names[0], g.Names.Count, g.W, db.CommitWorkload(g.W.Func));
+            names?.Add(task.WorkloadIndex, g.Names);
+            return task;
+        }).ToList();
     }
 
-    /// <summary>The trace JSON of the k best valid records of this workload for the target, best first.</summary>
-    /// <remarks>A trace that does not parse is skipped.</remarks>
+    /// <summary>The traces of the k best valid tuned records of this workload for the target, best first.</summary>
+    /// <remarks>A trace that does not parse is skipped; the untuned baseline is no parent for the search (it has no decisions).</remarks>
     public static Func<int, IReadOnlyList<Trace>> TopK(JsonDatabase db, int workload, JsonNode target) => k =>
     {
         var traces = new List<Trace>();
-        foreach (var r in db.GetTopK(workload, target, k))
+        foreach (var r in db.GetTopK(workload, target, k + 1).Where(r => !r.IsUntuned).Take(k))
         {
             try { traces.Add(Trace.FromJson(r.Trace.ToJsonString())); }
             catch (FormatException) { }

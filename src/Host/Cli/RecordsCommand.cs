@@ -8,9 +8,9 @@ using Tuner.Ir.Targets;
 namespace Tuner.Host.Cli;
 
 /// <summary>
-/// `tuner records DIR`: one line per workload and target of a work_dir — the workload's index and name (its first
-/// block, as the stored workload is always named "main"), the target, the best valid record's mean latency and
-/// GFLOP/s, and the trials with their valid and failed counts.
+/// `tuner records DIR`: one line per workload and target of a work_dir — the workload's index and the names of the
+/// functions it was tuned under (<see cref="WorkloadNames"/>; its first block for older work_dirs), the target, the best valid tuned record's mean latency and
+/// GFLOP/s, the untuned function's latency (the baseline, not a trial), and the trials with their valid and failed counts.
 /// </summary>
 public static class RecordsCommand
 {
@@ -22,33 +22,36 @@ public static class RecordsCommand
         {
             var path = PathArgs.ExistingWorkDir(parse.GetRequiredValue(dir), "DIR");
             JsonDatabase db;
-            try { db = JsonDatabase.Open(path, parse.InvocationConfiguration.Error.WriteLine); }
+            try { db = JsonDatabase.OpenReadOnly(path, parse.InvocationConfiguration.Error.WriteLine); }
             catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
-            parse.InvocationConfiguration.Output.Write(Format(db));
+            parse.InvocationConfiguration.Output.Write(Format(db, WorkloadNames.Read(path)));
             return TunerCli.Ok;
         });
         return cmd;
     }
 
-    internal static string Format(JsonDatabase db)
+    internal static string Format(JsonDatabase db, WorkloadNames names)
     {
+        string Name(int workload, PrimFunc f) => names.Of(workload) is { Count: > 0 } known ? string.Join(",", known) : FirstBlock(f);
         var workloads = db.Workloads;
-        var rows = new List<string[]> { new[] { "Workload", "Name", "Target", "Best latency (us)", "GFLOP/s", "Trials", "Valid", "Failed" } };
+        var rows = new List<string[]> { new[] { "Workload", "Name", "Target", "Best latency (us)", "GFLOP/s", "Untuned (us)", "Trials", "Valid", "Failed" } };
         foreach (var group in db.Records.GroupBy(r => (r.Workload, r.Record.TargetKey)).OrderBy(g => g.Key.Workload))
         {
             var w = workloads[group.Key.Workload];
-            var records = group.Select(g => g.Record).ToList();
+            var records = group.Select(g => g.Record).Where(r => !r.IsUntuned).ToList();
+            var untuned = group.Select(g => g.Record).Where(r => r.IsUntuned && r.IsValid).ToList();
             var valid = records.Where(r => r.IsValid).ToList();
             double best = valid.Count > 0 ? valid.Min(r => r.MeanRunSecs) : double.PositiveInfinity;
             double flops = FlopCounter.Count(w.Func);
             rows.Add([
-                I(group.Key.Workload), Name(w.Func), TargetText(records[0]),
+                I(group.Key.Workload), Name(group.Key.Workload, w.Func), TargetText(group.First().Record),
                 valid.Count > 0 ? F(best * 1e6) : "N/A", valid.Count > 0 ? F(flops / best / 1e9) : "N/A",
+                untuned.Count > 0 ? F(untuned.Min(r => r.MeanRunSecs) * 1e6) : "N/A",
                 I(records.Count), I(valid.Count), I(records.Count - valid.Count),
             ]);
         }
         foreach (var (w, i) in workloads.Select((w, i) => (w, i)).Where(x => db.Records.All(r => r.Workload != x.i)))
-            rows.Add([I(i), Name(w.Func), "-", "N/A", "N/A", "0", "0", "0"]);
+            rows.Add([I(i), Name(i, w.Func), "-", "N/A", "N/A", "N/A", "0", "0", "0"]);
         var width = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var sb = new System.Text.StringBuilder();
         foreach (var r in rows)
@@ -56,8 +59,8 @@ public static class RecordsCommand
         return sb.ToString();
     }
 
-    /// <summary>The name of the workload's first block below the root, else "main".</summary>
-    private static string Name(PrimFunc f)
+    /// <summary>For a work_dir without names (older runs): the name of the workload's first block below the root, else "main".</summary>
+    private static string FirstBlock(PrimFunc f)
     {
         string? name = null;
         NodeWalker.Walk(f.Body, s => { if (name is null && s is BlockRealize { Block.Name: var n } && n != "root") name = n; });

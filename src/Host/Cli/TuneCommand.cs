@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Akka.Configuration;
+using Tuner.Actors.Database;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Tuning;
 
@@ -7,12 +8,17 @@ namespace Tuner.Host.Cli;
 
 /// <summary>
 /// `tuner tune MODULE --work-dir DIR --max-trials-global N [--target T] [--num-trials-per-iter N]
-/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf]`:
+/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf] [--wait]`:
 /// tunes every PrimFunc of the module into DIR (resuming what DIR holds), printing TVM's progress table after each
-/// batch. Settings come from the reference HOCON, the --config file on top, then the flags.
+/// batch. Settings come from the reference HOCON, the --config file on top, then the flags. Exit codes: 0 done,
+/// 1 a task ended without a valid record or a batch failed to build with one error, 2 bad input or the work_dir is
+/// in use, 130 interrupted (SIGINT/SIGTERM; what was measured is kept and the same command resumes).
 /// </summary>
 public static class TuneCommand
 {
+    /// <summary>Exit code of a run stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public static Command Build()
     {
         var module = new Argument<string>("MODULE") { Description = "TVMScript file (an @I.ir_module or a @T.prim_func)" };
@@ -25,9 +31,10 @@ public static class TuneCommand
         var strategy = new Option<string?>("--strategy") { Description = "evolutionary (default) or replay-trace" };
         strategy.AcceptOnlyFromAmong("evolutionary", "replay-trace");
         var config = new Option<string?>("--config") { Description = "HOCON file layered over the reference settings" };
+        var wait = new Option<bool>("--wait") { Description = "when another tuner is using the work_dir, wait for it instead of exiting with code 2" };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, wait,
         };
         cmd.SetAction(parse =>
         {
@@ -36,8 +43,11 @@ public static class TuneCommand
             PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir", create: false); // tuning creates it
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
-            if (budget < 0) throw CliException.BadInput("--max-trials-global must not be negative");
-            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with { Output = parse.InvocationConfiguration.Output };
+            if (budget < 1) throw CliException.BadInput($"--max-trials-global must be at least 1 (got {budget})");
+            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with
+            {
+                Output = parse.InvocationConfiguration.Output, Error = parse.InvocationConfiguration.Error, WaitForLock = parse.GetValue(wait),
+            };
             if (parse.GetValue(perIter) is { } n)
                 options = n > 0 ? options with { NumTrialsPerIter = n } : throw CliException.BadInput("--num-trials-per-iter must be positive");
             if (parse.GetValue(perTask) is { } m)
@@ -46,14 +56,32 @@ public static class TuneCommand
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
             var t = TargetOption.Resolve(parse, target);
-            try
+            TuneSummary summary;
+            using (var interrupt = new InterruptSignals())
             {
-                Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options);
+                try
+                {
+                    summary = Tuning.TuneTir(mod, t, parse.GetRequiredValue(workDir), budget, options, interrupt.Token);
+                }
+                catch (WorkDirInUseException e)
+                {
+                    throw CliException.BadInput(e.Message);
+                }
+                catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+                {
+                    throw new CliException("interrupted before tuning began; the same command starts it", Interrupted);
+                }
+                catch (TuningFailedException e)
+                {
+                    throw CliException.Failed(e.Message);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    throw CliException.Failed($"error: {e.Message}");
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                throw CliException.Failed($"error: {e.Message}");
-            }
+            if (summary.Interrupted) throw new CliException(summary.InterruptedMessage, Interrupted);
+            if (summary.FailedTasksMessage is { } failed) throw CliException.Failed(failed);
             return TunerCli.Ok;
         });
         return cmd;

@@ -82,6 +82,64 @@ public sealed class JsonDatabaseTests : IDisposable
         Assert.Equal(2, JsonDatabase.Open(_dir).Records.Count);
     }
 
+    /// <summary>One workload and two records, with a garbage record line between them, a torn last record line and a torn last workload line.</summary>
+    private (int Workload, string Records, string Workloads) Damaged()
+    {
+        var db = JsonDatabase.Open(_dir);
+        int w = db.CommitWorkload(TvmScript.ParseFunc(Matmul));
+        db.CommitRecord(w, Rec(Llvm, 0.002));
+        var records = Path.Combine(_dir, JsonDatabase.RecordFile);
+        var workloads = Path.Combine(_dir, JsonDatabase.WorkloadFile);
+        File.AppendAllText(records, "garbage line\n");
+        db.CommitRecord(w, Rec(Llvm, 0.001));
+        File.AppendAllText(records, "[0,[[[[\"GetBl");
+        File.AppendAllText(workloads, "[\"123\",\"@T.prim");
+        return (w, records, workloads);
+    }
+
+    [Fact]
+    public void A_read_only_open_skips_torn_and_garbage_lines_with_warnings_and_leaves_both_files_byte_identical()
+    {
+        var (w, records, workloads) = Damaged();
+        var before = (File.ReadAllBytes(records), File.ReadAllBytes(workloads));
+        var warnings = new List<string>();
+
+        var reader = JsonDatabase.OpenReadOnly(_dir, warnings.Add);
+
+        Assert.Equal(2, reader.Records.Count);
+        Assert.Single(reader.Workloads);
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains(warnings, m => m.Contains($"{JsonDatabase.RecordFile}:2:") && m.Contains("left in place"));
+        Assert.Contains(warnings, m => m.Contains($"{JsonDatabase.RecordFile}:4:") && m.Contains("torn"));
+        Assert.Contains(warnings, m => m.Contains($"{JsonDatabase.WorkloadFile}:2:") && m.Contains("torn"));
+        Assert.Equal(before.Item1, File.ReadAllBytes(records));
+        Assert.Equal(before.Item2, File.ReadAllBytes(workloads));
+        Assert.False(File.Exists(JsonDatabase.RejectedPath(records)));
+        Assert.Throws<InvalidOperationException>(() => reader.CommitRecord(w, Rec(Llvm, 0.001)));
+    }
+
+    [Fact]
+    public void The_writer_moves_unreadable_lines_with_their_line_numbers_to_the_rejected_files()
+    {
+        var (w, records, workloads) = Damaged();
+        var warnings = new List<string>();
+
+        var writer = JsonDatabase.Open(_dir, warnings.Add);
+
+        Assert.Equal(3, warnings.Count(m => m.Contains("moved to")));
+        Assert.Equal([(2, "garbage line"), (4, "[0,[[[[\"GetBl")], Rejected(records));
+        Assert.Equal([(2, "[\"123\",\"@T.prim")], Rejected(workloads));
+        Assert.Equal(2, File.ReadAllLines(records).Length);
+        Assert.Single(File.ReadAllLines(workloads));
+        writer.CommitRecord(w, Rec(Llvm, 0.003));
+        var warningsAgain = new List<string>();
+        Assert.Equal(3, JsonDatabase.Open(_dir, warningsAgain.Add).Records.Count);
+        Assert.Empty(warningsAgain);
+    }
+
+    private static (int, string)[] Rejected(string path) => File.ReadAllLines(JsonDatabase.RejectedPath(path))
+        .Select(l => JsonNode.Parse(l)!.AsArray()).Select(a => (a[0]!.GetValue<int>(), a[1]!.GetValue<string>())).ToArray();
+
     [Fact]
     public void Renamed_variables_are_the_same_workload_and_another_shape_is_not()
     {

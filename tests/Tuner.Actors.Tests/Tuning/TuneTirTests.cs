@@ -79,7 +79,7 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
     {
         var module = Workloads.Matmul(32);
         Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
-        var earlier = Records().Select(r => r.IsValid ? r.MeanRunSecs : double.PositiveInfinity).Order().ToArray();
+        var earlier = JsonDatabase.OpenReadOnly(WorkDir).Records.Select(r => r.Record).Select(r => r.IsValid ? r.MeanRunSecs : double.PositiveInfinity).Order().ToArray();
 
         using var gbt = new Actors.CostModel.GbtCostModel(seed: 1, warmupSamples: 8);
         var model = new RecordingCostModel(gbt);
@@ -117,7 +117,8 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
         var module = Tuner.Ir.Script.TvmScript.ParseModule(text + "\n" + second);
         Assert.Equal(2, module.PrimFuncs.Count());
 
-        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick());
+        // No baseline: this test is about replaying the tuned record on both functions.
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick() with { MeasureBaseline = false });
 
         var task = Assert.Single(summary.Tasks);
         Assert.Equal(2, task.Weight);
@@ -132,7 +133,7 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
     [Fact]
     public void Applying_leaves_functions_without_a_record_unchanged_and_warns_naming_them()
     {
-        Actors.Tuning.Tuning.TuneTir(Workloads.Matmul(16), Cpu, WorkDir, 8, Quick());
+        Actors.Tuning.Tuning.TuneTir(Workloads.Matmul(16), Cpu, WorkDir, 8, Quick() with { MeasureBaseline = false });
         var other = Workloads.MatmulScript(8, "small");
         var tuned = Workloads.MatmulScript(16);
         var module = Tuner.Ir.Script.TvmScript.ParseModule(tuned + "\n" + other[other.IndexOf("    @T.prim_func", StringComparison.Ordinal)..]);
@@ -183,5 +184,47 @@ public class TuneTirTests(ITestOutputHelper output) : TuneTestSupport
         }).Distinct().Count());
     }
 
-    private List<TuningRecord> Records() => JsonDatabase.Open(WorkDir).Records.Select(r => r.Record).ToList();
+    [Fact]
+    public void The_untuned_function_is_measured_once_as_a_baseline_that_is_no_trial_and_apply_keeps_it_when_no_record_beats_it()
+    {
+        var module = Workloads.Matmul(16);
+        var first = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick());
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+
+        var all = JsonDatabase.OpenReadOnly(WorkDir).Records.Select(r => r.Record).ToList();
+        var baseline = Assert.Single(all, r => r.IsUntuned);
+        Assert.True(baseline.IsValid);
+        Assert.Equal(16, all.Count(r => !r.IsUntuned));
+        Assert.Equal(8, first.TrialsThisRun);
+        Assert.Equal(baseline.MeanRunSecs, first.Tasks.Single().BaselineSecs);
+
+        // Fault injection: every tuned record made slower (1 s) than the untuned function.
+        var file = Path.Combine(WorkDir, JsonDatabase.RecordFile);
+        File.WriteAllLines(file, File.ReadAllLines(file).Select(line =>
+        {
+            var row = JsonNode.Parse(line)!.AsArray();
+            if (!TuningRecord.FromJson(row[1]!).IsUntuned) row[1]![1] = new JsonArray(1.0);
+            return TvmJson.Write(row);
+        }));
+        var notes = new List<string>();
+        var applied = Actors.Tuning.Tuning.ApplyDatabase(module, Cpu, WorkDir, notes.Add);
+
+        Assert.Equal(module, applied);
+        Assert.Contains(notes, n => n.Contains("kept as is: matmul"));
+    }
+
+    [Fact]
+    public void A_measured_baseline_does_not_skip_a_tasks_first_round()
+    {
+        var other = Workloads.MatmulScript(8, "small");
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(Workloads.MatmulScript(16) + "\n" + other[other.IndexOf("    @T.prim_func", StringComparison.Ordinal)..]);
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 16, Quick());
+
+        Assert.All(summary.Tasks, t => Assert.True(double.IsFinite(t.BaselineSecs), $"{t.Name}: no baseline"));
+        Assert.Equal([8, 8], summary.Tasks.Select(t => t.Trials));
+    }
+
+    /// <summary>The records of tuned candidates (not the untuned baselines).</summary>
+    private List<TuningRecord> Records() => JsonDatabase.OpenReadOnly(WorkDir).Records.Select(r => r.Record).Where(r => !r.IsUntuned).ToList();
 }

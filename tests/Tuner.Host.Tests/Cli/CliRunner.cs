@@ -13,6 +13,37 @@ internal static class CliRunner
         return (code, o.ToString(), e.ToString());
     }
 
+    /// <summary>
+    /// Starts the built `tuner` (tuner.dll beside the test binary) as a real child process with its output
+    /// redirected; the caller reads it with <see cref="Finish"/>.
+    /// </summary>
+    public static System.Diagnostics.Process Start(params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
+        var psi = new System.Diagnostics.ProcessStartInfo(dotnet)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tuner.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var p = System.Diagnostics.Process.Start(psi)!;
+        return p;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for a started `tuner` and returns its exit code and output.</summary>
+    public static (int Code, string Out, string Err) Finish(System.Diagnostics.Process p, TimeSpan timeout)
+    {
+        var o = p.StandardOutput.ReadToEndAsync();
+        var e = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeout))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"tuner did not finish in {timeout}: {o.Result}{e.Result}");
+        }
+        p.WaitForExit();
+        return (p.ExitCode, o.Result, e.Result);
+    }
+
     /// <summary>The repository root (found from the test binary's folder), for the shipped examples.</summary>
     public static string RepoRoot
     {

@@ -2,38 +2,10 @@ using Tuner.Ir.Script;
 
 namespace Tuner.Host.Tests.Cli;
 
-public sealed class TuneCommandTests : IDisposable
+public sealed class TuneCommandTests : TuneScratch
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "tuner-cli-tune-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly string _module, _config, _work;
-
-    public TuneCommandTests()
-    {
-        Directory.CreateDirectory(_dir);
-        _module = Path.Combine(_dir, "mm.py");
-        File.WriteAllText(_module, """
-            @T.prim_func
-            def mm(A: T.Buffer((32, 32), "float32"), B: T.Buffer((32, 32), "float32"), C: T.Buffer((32, 32), "float32")):
-                T.func_attr({"tir.noalias": T.bool(True)})
-                for i, j, k in T.grid(32, 32, 32):
-                    with T.block("matmul"):
-                        v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
-                        T.reads(A[v_i, v_k], B[v_k, v_j])
-                        T.writes(C[v_i, v_j])
-                        with T.init():
-                            C[v_i, v_j] = T.float32(0.0)
-                        C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
-            """);
-        // Quick timings keep the test short; the search itself runs with TVM's defaults.
-        _config = Path.Combine(_dir, "quick.conf");
-        File.WriteAllText(_config, "tuner.runner { number = 1, min-repeat-ms = 1 }\ntuner.builder.timeout = 10s\n");
-        _work = Path.Combine(_dir, "work");
-    }
-
-    public void Dispose() => Directory.Delete(_dir, true);
-
-    private (int Code, string Out, string Err) Tune(int trials) => CliRunner.Run("tune", _module, "--work-dir", _work,
-        "--max-trials-global", $"{trials}", "--num-trials-per-iter", "8", "--target", "llvm -num-cores 2", "--seed", "3", "--config", _config);
+    private (int Code, string Out, string Err) Tune(int trials) => CliRunner.Run("tune", Module, "--work-dir", Work,
+        "--max-trials-global", $"{trials}", "--num-trials-per-iter", "8", "--target", "llvm -num-cores 2", "--seed", "3", "--config", Config);
 
     [Fact]
     public void Tune_then_apply_then_records_report_the_same_tuned_function_and_other_targets_stay_unscheduled()
@@ -47,31 +19,31 @@ public sealed class TuneCommandTests : IDisposable
         Assert.True(again == 0, err2);
         Assert.Contains("0 trials measured this run, 8 in total", text);
 
-        var outFile = Path.Combine(_dir, "tuned.py");
-        var (applyCode, _, applyErr) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 2", "-o", outFile);
+        var outFile = Path.Combine(Dir, "tuned.py");
+        var (applyCode, _, applyErr) = CliRunner.Run("apply", Module, "--work-dir", Work, "--target", "llvm -num-cores 2", "-o", outFile);
         Assert.True(applyCode == 0, applyErr);
         var tuned = TvmScript.ParseModule(File.ReadAllText(outFile)).PrimFuncs.Single();
         Assert.Equal("mm", tuned.Name);
         Assert.NotNull(tuned.Func.Attrs["tir.is_scheduled"]);
         Assert.NotNull(tuned.Func.Attrs["tir.noalias"]);
-        var (printCode, printed, _) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 2");
+        var (printCode, printed, _) = CliRunner.Run("apply", Module, "--work-dir", Work, "--target", "llvm -num-cores 2");
         Assert.Equal(0, printCode);
         Assert.Equal(File.ReadAllText(outFile), printed);
 
-        var (recCode, records, recErr) = CliRunner.Run("records", _work);
+        var (recCode, records, recErr) = CliRunner.Run("records", Work);
         Assert.True(recCode == 0, recErr);
-        var row = records.Split('\n').Single(l => l.Contains("matmul"));
+        var row = records.Split('\n').Single(l => l.Contains(" mm ")); // named by the function, not its block "matmul"
         var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["8"], cells[^3..^2]); // trials
         Assert.Equal(8, int.Parse(cells[^2]) + int.Parse(cells[^1])); // valid + failed
         Assert.Contains("llvm -num-cores 2", row);
 
         // run --work-dir compiles the tuned function: same outputs as the interpreter on the untuned one.
-        var tunedOut = Path.Combine(_dir, "tuned-out");
-        var refOut = Path.Combine(_dir, "ref-out");
-        var (runCode, _, runErr) = CliRunner.Run("run", _module, "--work-dir", _work, "--target", "llvm -num-cores 2", "--out-dir", tunedOut);
+        var tunedOut = Path.Combine(Dir, "tuned-out");
+        var refOut = Path.Combine(Dir, "ref-out");
+        var (runCode, _, runErr) = CliRunner.Run("run", Module, "--work-dir", Work, "--target", "llvm -num-cores 2", "--out-dir", tunedOut);
         Assert.True(runCode == 0, runErr);
-        Assert.Equal(0, CliRunner.Run("run", _module, "--out-dir", refOut, "--interpret").Code);
+        Assert.Equal(0, CliRunner.Run("run", Module, "--out-dir", refOut, "--interpret").Code);
         foreach (var file in Directory.GetFiles(refOut))
         {
             var want = Tuner.Ir.IO.Npy.Read(file);
@@ -81,7 +53,7 @@ public sealed class TuneCommandTests : IDisposable
         }
 
         // Records of another target are not applied: the module comes back unchanged, with a warning naming mm.
-        var (otherCode, unchanged, warning) = CliRunner.Run("apply", _module, "--work-dir", _work, "--target", "llvm -num-cores 1");
+        var (otherCode, unchanged, warning) = CliRunner.Run("apply", Module, "--work-dir", Work, "--target", "llvm -num-cores 1");
         Assert.Equal(0, otherCode);
         Assert.Contains("left unscheduled: mm", warning);
         Assert.DoesNotContain("tir.is_scheduled", unchanged);
@@ -89,6 +61,7 @@ public sealed class TuneCommandTests : IDisposable
 
     [Theory]
     [InlineData("tune", "--work-dir", "W", "--max-trials-global", "-1")]
+    [InlineData("tune", "--work-dir", "W", "--max-trials-global", "0")]
     [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--strategy", "annealing")]
     [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--config", "missing.conf")]
     [InlineData("tune", "--work-dir", "W", "--max-trials-global", "8", "--target", "cuda")]
@@ -96,7 +69,7 @@ public sealed class TuneCommandTests : IDisposable
     [InlineData("apply", "--work-dir", "missing-dir")]
     public void Bad_tune_and_apply_command_lines_exit_with_code_2(params string[] args)
     {
-        var full = new[] { args[0], _module }.Concat(args.Skip(1).Select(a => a == "W" ? _work : a is "missing.conf" or "missing-dir" ? Path.Combine(_dir, a) : a)).ToArray();
+        var full = new[] { args[0], Module }.Concat(args.Skip(1).Select(a => a == "W" ? Work : a is "missing.conf" or "missing-dir" ? Path.Combine(Dir, a) : a)).ToArray();
         var (code, _, err) = CliRunner.Run(full);
         Assert.True(code == 2, err);
         Assert.NotEmpty(err);
@@ -105,7 +78,7 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Records_of_a_folder_that_is_not_a_work_dir_exit_with_code_2()
     {
-        var (code, _, err) = CliRunner.Run("records", _dir);
+        var (code, _, err) = CliRunner.Run("records", Dir);
         Assert.Equal(2, code);
         Assert.Contains("not a work_dir", err);
     }
