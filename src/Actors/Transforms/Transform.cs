@@ -22,7 +22,8 @@ public static class Transform
     /// Tunes every PrimFunc of the module for the target in scope with <see cref="Tuning.Tuning.TuneTir"/>, records in
     /// <paramref name="workDir"/> (TVM's JSON format), and returns the module unchanged (the same object), as TVM's
     /// pass: its effect is the records; <see cref="MetaScheduleApplyDatabase"/> uses them. Other functions (Relax,
-    /// kept verbatim) are not looked at. Settings come from the context's config (<see cref="TuneTirConfig"/>).
+    /// kept verbatim) are not looked at. Settings come from the context's config (<see cref="TuneTirConfig"/>); a
+    /// cancellation token there stops tuning after the records committed so far, with an <see cref="OperationCanceledException"/>.
     /// A module without PrimFuncs leaves <paramref name="workDir"/> untouched.
     /// <para>Ours: a module pass, not TVM's PrimFunc pass, because all PrimFuncs share one budget of
     /// <paramref name="maxTrialsGlobal"/> trials (TVM gives each function the whole budget); structurally equal
@@ -36,11 +37,15 @@ public static class Transform
         var created = Target.Current;
         return Pass.CreateModulePass((module, context) =>
         {
-            const string name = nameof(MetaScheduleTuneTIR);
-            var target = TargetOf(created, name);
+            var target = TargetOf(created, nameof(MetaScheduleTuneTIR));
             if (!module.PrimFuncs.Any()) return module;
             var options = TuneTirConfig.Read(context);
-            Tuning.Tuning.TuneTir(module, target, workDir, maxTrialsGlobal, options);
+            var ct = TuneTirConfig.Cancellation(context);
+            var summary = Tuning.Tuning.TuneTir(module, target, workDir, maxTrialsGlobal, options, ct);
+            // Stop the pipeline: the passes after this one must not run on a half-tuned work_dir as if it were done.
+            if (summary.Interrupted)
+                throw new OperationCanceledException($"MetaScheduleTuneTIR interrupted after {summary.TotalTrials} of " +
+                    $"{maxTrialsGlobal} trials; applying the pass again resumes", ct);
             return module;
         }, optLevel: 0, name: nameof(MetaScheduleTuneTIR), traceable: true);
     }

@@ -38,8 +38,16 @@ public static class TuneTirConfig
     /// <summary>bool, ours: compare every candidate's outputs with the untuned function's (true).</summary>
     public const string Verify = "meta_schedule.runner.verify";
 
+    /// <summary>CancellationToken, ours: stops tuning after the records committed so far (the pass then throws).</summary>
+    public const string CancellationToken = "meta_schedule.cancellation_token";
+
     private static readonly string[] Known =
-        [Options, NumTrialsPerIter, MaxTrialsPerTask, Seed, Strategy, TaskScheduler, Number, Repeat, MinRepeatMs, EnableCpuCacheFlush, Verify];
+        [Options, NumTrialsPerIter, MaxTrialsPerTask, Seed, Strategy, TaskScheduler, Number, Repeat, MinRepeatMs, EnableCpuCacheFlush, Verify,
+         CancellationToken];
+
+    /// <summary>The context's <see cref="CancellationToken"/>, or none.</summary>
+    public static System.Threading.CancellationToken Cancellation(PassContext context) =>
+        Get<System.Threading.CancellationToken?>(context, CancellationToken, "a CancellationToken") ?? default;
 
     /// <summary>The tuning options of <paramref name="context"/>: <see cref="TuneOptions.Default"/> or <see cref="Options"/>, then each key set.</summary>
     public static TuneOptions Read(PassContext context)

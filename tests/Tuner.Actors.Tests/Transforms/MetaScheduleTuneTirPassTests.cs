@@ -87,6 +87,25 @@ public class MetaScheduleTuneTirPassTests(Xunit.Abstractions.ITestOutputHelper o
     }
 
     [Fact]
+    public void A_cancelled_token_in_the_config_stops_the_pipeline_after_the_tuning_pass_with_OperationCanceledException()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var ran = new List<string>();
+        var seq = new Sequential(Transform.MetaScheduleTuneTIR(WorkDir, 8), Pass.CreateModulePass((m, _) => { ran.Add("next"); return m; }, 0, "Next"));
+        var context = With((TuneTirConfig.Options, Quick() with { MeasureBaseline = false }), (TuneTirConfig.CancellationToken, cts.Token));
+
+        using (Cpu.Enter())
+        using (context.Enter())
+        {
+            var e = Assert.Throws<OperationCanceledException>(() => seq.Apply(TwoMatmulsAndRelax()));
+            Assert.Equal("MetaScheduleTuneTIR interrupted after 0 of 8 trials; applying the pass again resumes", e.Message);
+        }
+        Assert.Empty(ran);
+        Assert.Empty(JsonDatabase.OpenReadOnly(WorkDir).Records);
+    }
+
+    [Fact]
     public void A_module_without_PrimFuncs_is_returned_without_touching_the_work_dir()
     {
         var module = new IRModule([new OpaqueEntry("main", Relax)]);
