@@ -36,6 +36,12 @@ internal sealed class EngineContext
     /// <summary>Seconds in search and in cost-model updates (the measurer keeps build and run).</summary>
     public double SearchSecs, CostModelSecs, JournalSecs;
     public int SnapshotEvery { get; init; } = 500;
+    /// <summary>Fault injection for tests only: replacement Build / Measure children (null: the real ones).</summary>
+    public EngineFaults? Faults { get; init; }
     /// <summary>Timeout of one step (a search, a build, a measurement) before the session counts it failed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(30);
 }
+
+/// <summary>Test-only fault injection: Props of fake Build / Measure children that fail, throw or hang.</summary>
+internal sealed record EngineFaults(Func<EngineContext, Akka.Actor.Props>? Build = null, Func<EngineContext, Akka.Actor.Props>? Measure = null,
+    TimeSpan? StepTimeout = null);

@@ -33,10 +33,13 @@ public sealed class EventSerializer(ExtendedActorSystem system) : SerializerWith
 
     public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Json);
 
-    public override object FromBinary(byte[] bytes, string manifest)
+    public override object FromBinary(byte[] bytes, string manifest) => Deserialize(bytes, manifest);
+
+    /// <summary>An event from its bytes and manifest (also for readers without an actor system).</summary>
+    public static IEngineEvent Deserialize(byte[] bytes, string manifest)
     {
         if (!Types.TryGetValue(manifest, out var type)) throw new System.Runtime.Serialization.SerializationException($"unknown journal manifest '{manifest}'");
-        return JsonSerializer.Deserialize(bytes, type, Json)
+        return JsonSerializer.Deserialize(bytes, type, Json) as IEngineEvent
             ?? throw new System.Runtime.Serialization.SerializationException($"empty {manifest} event: {Encoding.UTF8.GetString(bytes)}");
     }
 }

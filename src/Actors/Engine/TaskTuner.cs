@@ -19,12 +19,15 @@ namespace Tuner.Actors.Engine;
 /// in the <see cref="EngineContext"/> (restored from the record log, which the session repairs from the journal
 /// first), so a restarted TaskTuner carries on, and tells the session to give its lost step again.
 /// </summary>
-internal sealed class TaskTuner : ReceiveActor
+internal sealed class TaskTuner : ReceiveActor, IWithTimers
 {
     private readonly TuneTask _task;
     private readonly EngineContext _ctx;
-    private readonly IActorRef _session, _search, _build, _measure;
+    private readonly IActorRef _session;
+    private IActorRef _search, _build, _measure;
     private long _request;
+    private Step _step;
+    private int _generation;
     private bool _baseline;
     private IReadOnlyList<MeasureCandidate> _batch = [];
     private CandidatesProposed? _journaled;
@@ -32,18 +35,78 @@ internal sealed class TaskTuner : ReceiveActor
     public TaskTuner(TuneTask task, EngineContext ctx, IActorRef session)
     {
         (_task, _ctx, _session) = (task, ctx, session);
-        const string dispatcher = "tuner.engine.blocking-dispatcher";
-        _search = Context.ActorOf(Props.Create(() => new SearchActor(task, ctx)).WithDispatcher(dispatcher), "search");
-        _build = Context.ActorOf(Props.Create(() => new BuildActor(ctx)).WithDispatcher(dispatcher), "build");
-        _measure = Context.ActorOf(Props.Create(() => new MeasureActor(ctx)).WithDispatcher(dispatcher), "measure");
+        (_search, _build, _measure) = (Child(Step.Search), Child(Step.Build), Child(Step.Measure));
 
         Receive<StartTask>(_ => StartBaseline());
-        Receive<GrantTrials>(g => _search.Tell(new SearchRequest(++_request, g.Trials)));
-        Receive<SearchReply>(r => r.RequestId == _request, OnSearched);
+        Receive<GrantTrials>(g => Send(Step.Search, new SearchRequest(++_request, g.Trials)));
+        Receive<SearchReply>(r => Current(r.RequestId), OnSearched);
         Receive<MeasureBatch>(OnMeasureBatch);
-        Receive<BuildReply>(r => r.RequestId == _request, OnBuilt);
-        Receive<MeasureReply>(r => r.RequestId == _request, OnMeasured);
+        Receive<BuildReply>(r => Current(r.RequestId), OnBuilt);
+        Receive<MeasureReply>(r => Current(r.RequestId), OnMeasured);
         Receive<BatchCommitted>(OnCommitted);
+        Receive<StepFailed>(f => Current(f.RequestId), f => FailStep(f.Why, replace: f.TimedOut));
+        Receive<StepFailed>(_ => { }); // about a step already answered
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private enum Step { None, Search, Build, Measure }
+
+    /// <summary>A child threw (it is restarted) or did not answer within the step timeout (it is replaced).</summary>
+    private sealed record StepFailed(long RequestId, string Why, bool TimedOut);
+
+    private bool Current(long requestId) => requestId == _request && _step != Step.None;
+
+    private IActorRef Child(Step step)
+    {
+        var props = step switch
+        {
+            Step.Search => Props.Create(() => new SearchActor(_task, _ctx)),
+            Step.Build => _ctx.Faults?.Build?.Invoke(_ctx) ?? Props.Create(() => new BuildActor(_ctx)),
+            _ => _ctx.Faults?.Measure?.Invoke(_ctx) ?? Props.Create(() => new MeasureActor(_ctx)),
+        };
+        return Context.ActorOf(props.WithDispatcher("tuner.engine.blocking-dispatcher"), $"{step.ToString().ToLowerInvariant()}-{_generation++}");
+    }
+
+    /// <summary>Sends a step's request to its child, with a timeout: every request is answered, one way or another.</summary>
+    private void Send(Step step, object request)
+    {
+        _step = step;
+        (step switch { Step.Search => _search, Step.Build => _build, _ => _measure }).Tell(request);
+        long id = _request;
+        Timers.StartSingleTimer("step", new StepFailed(id, $"no answer from {step.ToString().ToLowerInvariant()} within {_ctx.StepTimeout.TotalSeconds:F0} s", TimedOut: true),
+            _ctx.StepTimeout);
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        // A child that throws is restarted; the step it was on fails (its candidates are failed trials), the task goes on.
+        new OneForOneStrategy(-1, TimeSpan.Zero, e =>
+        {
+            Self.Tell(new StepFailed(_request, $"{e.GetType().Name}: {e.Message}", TimedOut: false));
+            return Directive.Restart;
+        });
+
+    /// <summary>
+    /// A failed step: a failed search returns its grant; a failed build or measurement fails each candidate of the
+    /// batch (recorded, counted against the budget), a failed baseline is retried by the next run.
+    /// </summary>
+    private void FailStep(string why, bool replace)
+    {
+        var step = _step;
+        _step = Step.None;
+        _ctx.Log.Task(_task.Id, _task.Name, $"{step.ToString().ToLowerInvariant()} step failed: {why}");
+        if (replace)
+        {
+            // A hung child keeps its thread until it returns; its late answer is ignored (request ids), a new one takes over.
+            var old = step switch { Step.Search => _search, Step.Build => _build, _ => _measure };
+            Context.Stop(old);
+            if (step == Step.Search) _search = Child(step); else if (step == Step.Build) _build = Child(step); else _measure = Child(step);
+        }
+        _request++;
+        if (step == Step.Search) { _session.Tell(new TaskExhausted(_task.Id, why, Failed: true)); return; }
+        var kind = step == Step.Build ? FailureKind.Build : FailureKind.Run;
+        var failed = Enumerable.Range(0, _batch.Count).Select(i => new MeasureResult(i, null, $"{step.ToString().ToLowerInvariant()} failed: {why}", false, kind)).ToArray();
+        OnMeasured(new MeasureReply(_request, failed));
     }
 
     protected override void PostRestart(Exception reason)
@@ -59,7 +122,7 @@ internal sealed class TaskTuner : ReceiveActor
         if (!need) { Ready(); return; }
         _baseline = true;
         _batch = [new MeasureCandidate(new Trace(), _task.Workload.Func)];
-        _build.Tell(new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString()));
+        Send(Step.Build, new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString()));
     }
 
     private void Ready()
@@ -71,6 +134,7 @@ internal sealed class TaskTuner : ReceiveActor
 
     private void OnSearched(SearchReply r)
     {
+        _step = Step.None;
         if (r.Error is not null)
         {
             _ctx.Log.Task(_task.Id, _task.Name, $"search step failed: {r.Error}");
@@ -105,19 +169,21 @@ internal sealed class TaskTuner : ReceiveActor
             _batch = list;
             _ctx.Log.Task(_task.Id, _task.Name, $"measuring {list.Count} candidate(s) proposed before the last stop");
         }
-        _build.Tell(new BuildRequest(++_request, _task.Workload.Script, m.Batch.Candidates.Select(c => c.Trace).ToArray(), _ctx.Target.ToString()));
+        Send(Step.Build, new BuildRequest(++_request, _task.Workload.Script, m.Batch.Candidates.Select(c => c.Trace).ToArray(), _ctx.Target.ToString()));
     }
 
     private void OnBuilt(BuildReply r)
     {
+        _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
         double? cutoff = !_baseline && _ctx.Options.SlowCandidateFactor > 0 && double.IsFinite(_task.BestKnownSecs)
             ? _ctx.Options.SlowCandidateFactor * _task.BestKnownSecs : null;
-        _measure.Tell(new MeasureRequest(++_request, _task.Workload.Script, r.Results, cutoff));
+        Send(Step.Measure, new MeasureRequest(++_request, _task.Workload.Script, r.Results, cutoff));
     }
 
     private void OnMeasured(MeasureReply r)
     {
+        _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
         var workload = _task.Workload.Hash.ToString();
         if (_baseline)

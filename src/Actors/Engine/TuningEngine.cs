@@ -19,7 +19,12 @@ namespace Tuner.Actors.Engine;
 /// </summary>
 public static class TuningEngine
 {
-    public static TuneSummary Run(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options, CancellationToken ct = default)
+    public static TuneSummary Run(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options, CancellationToken ct = default) =>
+        Run(module, target, workDir, maxTrialsGlobal, options, ct, faults: null);
+
+    /// <param name="faults">Tests only: fake Build / Measure children (fault injection).</param>
+    internal static TuneSummary Run(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options, CancellationToken ct,
+        EngineFaults? faults)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTrialsGlobal);
         using var workDirLock = WorkDirLock.Acquire(workDir, options.WaitForLock, m => options.Error?.WriteLine(m), ct);
@@ -49,6 +54,9 @@ public static class TuningEngine
             Failures = new FailureReporter(options.Error),
             Cancel = ct,
             Progress = options.Progress ?? new TableProgress(options.Output),
+            Faults = faults,
+            // A last-resort watchdog over one step: every compile and every run have their own, shorter timeouts.
+            StepTimeout = faults?.StepTimeout ?? options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
         ctx.Progress.Started(plan);

@@ -22,7 +22,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly Queue<CandidatesProposed> _recovered = new();
     private readonly List<IActorRef> _tuners = [];
-    private readonly int[] _grant;
+    private readonly int[] _grant, _searchFailures;
     private IActorRef _records = ActorRefs.Nobody;
     private TrialScheduler _scheduler = null!;
     private int _ready, _sinceSnapshot;
@@ -33,6 +33,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     {
         _ctx = ctx;
         _grant = new int[ctx.Tasks.Count];
+        _searchFailures = new int[ctx.Tasks.Count];
         Recover<SnapshotOffer>(o => { if (o.Snapshot is SessionSnapshot s) _state.Apply(s); });
         Recover<IEngineEvent>(e => { _state.Apply(e); _resumed = true; });
         Command<Begin>(_ => OnBegin());
@@ -165,9 +166,12 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     private void OnExhausted(TaskExhausted e)
     {
         var t = _ctx.Tasks[e.Task];
-        _scheduler.Report(e.Task, 0, t.BestKnownSecs, exhausted: true);
-        t.Done = true;
-        if (e.Failed) _ctx.Options.Error?.WriteLine($"warning: {t.Name}: the search failed ({e.Why}); the task gets no more trials this run");
+        // A failed search step returns its grant; the third in a row ends the task for this run.
+        bool done = !e.Failed || ++_searchFailures[e.Task] >= 3;
+        _grant[e.Task] = 0;
+        _scheduler.Report(e.Task, 0, t.BestKnownSecs, exhausted: done);
+        t.Done = _scheduler.Standing(e.Task).Done;
+        if (e.Failed && done) _ctx.Options.Error?.WriteLine($"warning: {t.Name}: the search failed 3 times (last: {e.Why}); the task gets no more trials this run");
         Continue();
     }
 
@@ -185,6 +189,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
 
     private void OnBatchDone(BatchDone d)
     {
+        _searchFailures[d.Task] = 0;
         _scheduler.Report(d.Task, d.Measured, d.BestKnownSecs);
         _grant[d.Task] = 0;
         var tasks = _ctx.Tasks;
