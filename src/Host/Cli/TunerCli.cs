@@ -21,6 +21,7 @@ public static class TunerCli
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
         root.Subcommands.Add(WorkloadsCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
 
         return root;
     }
