@@ -21,6 +21,8 @@ public static class TunerCli
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
         root.Subcommands.Add(SessionsCommand.Build());
+        root.Subcommands.Add(WorkloadsCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
 
         return root;
     }
