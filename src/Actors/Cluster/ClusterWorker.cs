@@ -31,6 +31,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
         public ActorSelection Selection { get; } = selection;
         public IActorRef? Ref { get; set; }
         public int Credit { get; set; }
+        public long Epoch { get; set; } = -1;
     }
 
     private readonly Dictionary<Address, Link> _links = [];
@@ -68,10 +69,11 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
         {
             foreach (var link in _links.Values.Where(l => l.Ref is null)) Register(link);
         });
-        Receive<WorkerRegistered>(_ =>
+        Receive<WorkerRegistered>(m =>
         {
-            if (!_links.TryGetValue(Sender.Path.Address, out var link)) return;
+            if (!_links.TryGetValue(Sender.Path.Address, out var link) || m.Epoch <= link.Epoch) return;
             link.Ref = Sender;
+            link.Epoch = m.Epoch;
             link.Credit = 0; // the dispatcher forgot any earlier demand
             TopUp();
         });
@@ -129,7 +131,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
         {
             if (ask[k] == 0) continue;
             links[k].Credit += ask[k];
-            links[k].Ref!.Tell(new RequestWork(_workerId, ask[k]));
+            links[k].Ref!.Tell(new RequestWork(_workerId, ask[k], links[k].Epoch));
         }
     }
 

@@ -40,7 +40,8 @@ public sealed record Revoked(IReadOnlyList<WorkItem> Requeued, IReadOnlyList<Wor
 }
 
 /// <summary>Counters and workers of a dispatcher at one moment.</summary>
-public sealed record DispatcherStatus(int Pending, int InFlight, int Done, int Requeued, int DroppedLate, int Abandoned, IReadOnlyList<WorkerView> Workers);
+/// <param name="Requeued">Leases revoked because they expired or their worker was lost (declined ones are counted in <paramref name="Declined"/>).</param>
+public sealed record DispatcherStatus(int Pending, int InFlight, int Done, int Requeued, int Declined, int DroppedLate, int Abandoned, IReadOnlyList<WorkerView> Workers);
 
 /// <summary>
 /// The work-pulling bookkeeping of one tuner node, without actors or clocks (time is passed in), so every rule is
@@ -65,6 +66,7 @@ public sealed class DispatcherState(DispatcherOptions options)
         public WorkerInfo Info { get; set; } = info;
         public int Order { get; } = order;
         public int Demand { get; set; }
+        public long Epoch { get; set; }
         public bool Lost { get; set; }
         public int Completed { get; set; }
         public HashSet<long> Leases { get; } = [];
@@ -84,7 +86,8 @@ public sealed class DispatcherState(DispatcherOptions options)
     private readonly HashSet<string> _open = [];
     private readonly HashSet<string> _done = [];
     private long _nextLease = 1;
-    private int _order, _requeued, _droppedLate, _abandoned;
+    private long _epochs;
+    private int _order, _requeued, _declined, _droppedLate, _abandoned;
 
     public DispatcherOptions Options { get; } = options;
 
@@ -102,19 +105,30 @@ public sealed class DispatcherState(DispatcherOptions options)
         return true;
     }
 
-    /// <summary>Adds a worker, or brings a lost one back (with new info); its demand starts at zero.</summary>
-    public void Register(string workerId, WorkerInfo info)
+    /// <summary>
+    /// Adds a worker, or brings a lost one back (with new info). Each registration starts a new epoch with zero
+    /// demand: requests of an earlier epoch (still in flight when it registered again) are ignored, so a worker that
+    /// registers twice is never credited twice.
+    /// </summary>
+    /// <returns>The epoch the worker's <see cref="AddDemand"/> calls must carry.</returns>
+    public long Register(string workerId, WorkerInfo info)
     {
-        if (_workers.TryGetValue(workerId, out var w)) { w.Info = info; w.Lost = false; w.Demand = 0; return; }
-        _workers[workerId] = new Worker(workerId, info, _order++);
+        if (!_workers.TryGetValue(workerId, out var w)) _workers[workerId] = w = new Worker(workerId, info, _order++);
+        w.Info = info;
+        w.Lost = false;
+        w.Demand = 0;
+        return w.Epoch = ++_epochs;
     }
 
     public bool IsKnown(string workerId) => _workers.ContainsKey(workerId);
 
-    /// <summary>The worker asks for <paramref name="slots"/> more items (credit: each grant uses one). Unknown or lost workers are ignored.</summary>
-    public void AddDemand(string workerId, int slots)
+    /// <summary>
+    /// The worker asks for <paramref name="slots"/> more items (credit: each grant uses one). Ignored for unknown or
+    /// lost workers and for an epoch other than the worker's current one.
+    /// </summary>
+    public void AddDemand(string workerId, int slots, long epoch)
     {
-        if (_workers.TryGetValue(workerId, out var w) && !w.Lost && slots > 0) w.Demand += slots;
+        if (_workers.TryGetValue(workerId, out var w) && !w.Lost && slots > 0 && epoch == w.Epoch) w.Demand += slots;
     }
 
     /// <summary>Hands out queued items to workers with demand, under the rules above; each grant is one lease.</summary>
@@ -189,7 +203,7 @@ public sealed class DispatcherState(DispatcherOptions options)
         if (!_leases.TryGetValue(leaseId, out var held) || held.WorkerId != workerId) return false;
         Release(held);
         _queue.AddFirst(held.Entry);
-        _requeued++;
+        _declined++;
         _workers[workerId].Demand = 0;
         return true;
     }
@@ -250,7 +264,7 @@ public sealed class DispatcherState(DispatcherOptions options)
 
     /// <summary>Counters and one view per worker, in registration order.</summary>
     public DispatcherStatus Status() => new(
-        _queue.Count, _leases.Count, _done.Count, _requeued, _droppedLate, _abandoned,
+        _queue.Count, _leases.Count, _done.Count, _requeued, _declined, _droppedLate, _abandoned,
         _workers.Values.OrderBy(w => w.Order).Select(View).ToArray());
 
     private WorkerView View(Worker w)

@@ -48,15 +48,15 @@ public sealed class WorkDispatcher : ReceiveActor, IWithTimers
         });
         Receive<RegisterWorker>(m =>
         {
-            _state.Register(m.WorkerId, m.Info);
+            long epoch = _state.Register(m.WorkerId, m.Info);
             _workers[m.WorkerId] = Sender;
             _infos[m.WorkerId] = m.Info;
             Context.Watch(Sender);
-            Sender.Tell(new WorkerRegistered(Self.Path.ToString()));
+            Sender.Tell(new WorkerRegistered(Self.Path.ToString(), epoch));
         });
         Receive<RequestWork>(m =>
         {
-            _state.AddDemand(m.WorkerId, m.Slots);
+            _state.AddDemand(m.WorkerId, m.Slots, m.Epoch);
             Dispatch();
         });
         Receive<WorkDone>(m =>
@@ -79,10 +79,7 @@ public sealed class WorkDispatcher : ReceiveActor, IWithTimers
         {
             // Back from unreachable: its old leases were re-queued; it registers again and asks anew.
             foreach (var id in WorkersAt(m.Member.Address))
-            {
-                _state.Register(id, _infos[id]);
-                _workers[id].Tell(new WorkerRegistered(Self.Path.ToString()));
-            }
+                _workers[id].Tell(new WorkerRegistered(Self.Path.ToString(), _state.Register(id, _infos[id])));
         });
         Receive<Terminated>(m =>
         {

@@ -10,12 +10,13 @@ public interface IClusterMessage;
 /// Reply: <see cref="WorkerRegistered"/>.</summary>
 public sealed record RegisterWorker(string WorkerId, WorkerInfo Info) : IClusterMessage;
 
-/// <summary>Dispatcher → worker: registered; any earlier demand is forgotten, ask again with <see cref="RequestWork"/>.</summary>
-public sealed record WorkerRegistered(string DispatcherId) : IClusterMessage;
+/// <summary>Dispatcher → worker: registered in <see cref="Epoch"/>; any earlier demand is forgotten, ask again with
+/// <see cref="RequestWork"/> carrying this epoch (an answer to an older registration is ignored).</summary>
+public sealed record WorkerRegistered(string DispatcherId, long Epoch) : IClusterMessage;
 
 /// <summary>Worker → dispatcher: I can take <see cref="Slots"/> more items (added to what I asked before). Replies come
 /// as <see cref="WorkGranted"/> whenever work is there, possibly much later.</summary>
-public sealed record RequestWork(string WorkerId, int Slots) : IClusterMessage;
+public sealed record RequestWork(string WorkerId, int Slots, long Epoch) : IClusterMessage;
 
 /// <summary>Dispatcher → worker: items under leases; each answer is a <see cref="WorkDone"/> (or <see cref="LeaseDeclined"/>).</summary>
 public sealed record WorkGranted(IReadOnlyList<Lease> Leases) : IClusterMessage;

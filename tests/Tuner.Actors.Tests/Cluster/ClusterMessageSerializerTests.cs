@@ -10,7 +10,7 @@ public sealed class ClusterMessageSerializerTests : IDisposable
 {
     // The cluster profile's serializer bindings on a local actor system: what remoting uses between nodes.
     private readonly ActorSystem _system = ActorSystem.Create("ser", ConfigurationFactory.ParseString("akka.actor.provider = local")
-        .WithFallback(TunerSettings.Profile(ClusterSettings.ProfileFileName)));
+        .WithFallback(TunerSettings.Profile(ClusterNodeSettings.ProfileFileName)));
 
     private static readonly HostFingerprint Fp = new("AMD EPYC", ["avx2", "fma"], 2, "cc 12.2");
 
@@ -36,8 +36,8 @@ public sealed class ClusterMessageSerializerTests : IDisposable
         Assert.Equal(Fp, reg.Info.Fingerprint);
         Assert.Equal(["avx2", "fma"], reg.Info.Fingerprint.IsaFlags);
 
-        Assert.Equal("d", RoundTrip(new WorkerRegistered("d")).DispatcherId);
-        Assert.Equal(3, RoundTrip(new RequestWork("w1", 3)).Slots);
+        Assert.Equal(("d", 5L), (RoundTrip(new WorkerRegistered("d", 5)).DispatcherId, RoundTrip(new WorkerRegistered("d", 5)).Epoch));
+        Assert.Equal((3, 5L), (RoundTrip(new RequestWork("w1", 3, 5)).Slots, RoundTrip(new RequestWork("w1", 3, 5)).Epoch));
 
         var deadline = new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
         var granted = RoundTrip(new WorkGranted([new Lease(7, Item, deadline)])).Leases.Single();

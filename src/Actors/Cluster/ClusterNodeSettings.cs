@@ -7,19 +7,19 @@ namespace Tuner.Actors.Cluster;
 /// The <c>tuner.cluster</c> section of hocon/cluster.conf, read once: this node's host id and build capacity, the
 /// dispatcher's leases, which workers measure, and the housekeeping tick.
 /// </summary>
-public sealed record ClusterSettings(string HostId, int Capacity, DispatcherOptions Dispatcher, string MeasureFingerprint, TimeSpan Tick)
+public sealed record ClusterNodeSettings(string HostId, int Capacity, DispatcherOptions Dispatcher, string MeasureFingerprint, TimeSpan Tick)
 {
     public const string ProfileFileName = "cluster.conf";
 
     /// <summary>The actor-system name every node of a cluster shares (seed addresses are akka.tcp://tuner@host:port).</summary>
     public const string SystemName = "tuner";
 
-    public static ClusterSettings FromConfig(Config config)
+    public static ClusterNodeSettings FromConfig(Config config)
     {
         var c = config.GetConfig("tuner.cluster") ?? throw new ConfigurationException("missing 'tuner.cluster' section (hocon/cluster.conf)");
         var host = c.GetString("host-id", "");
         int capacity = c.GetInt("capacity", 0);
-        return new ClusterSettings(
+        return new ClusterNodeSettings(
             host.Length > 0 ? host : LocalHostId(),
             capacity > 0 ? capacity : Environment.ProcessorCount,
             new DispatcherOptions(c.GetTimeSpan("build-lease"), c.GetTimeSpan("measure-lease"), c.GetInt("max-attempts")),
