@@ -38,7 +38,7 @@ public class RewriteLayoutTests
 
         var pack = sch.State.FindBlock("B_global", "t").Block;
         Assert.Equal(1L, ((IntImm)pack.Annotations[RewriteLayout.PreprocAnnotation]!).Value);
-        Assert.Equal([4L, 32L, 8L], sch.Func.RootBlock!.AllocBuffers.Single().ConstShape()); // j0, k, j1: panels of 8 columns
+        Assert.Equal([4L, 32L, 8L], sch.Func.RootBlock!.AllocBuffers.Single().ConstShape()!); // j0, k, j1: panels of 8 columns
         Assert.Contains("index_map=lambda i0, i1: (i1 // 8, i0, i1 % 8)", TracePython.Write(sch.Trace));
         CandidateChecks.AssertSameOutputs(f, sch.Func, 3, "rewritten layout");
         var replay = new Tuner.Ir.Schedule.Schedule(f, 1);

@@ -19,7 +19,7 @@ public class ReIndexTests
         Assert.Equal("B_reindex[v_j, v_k]", Show(Assert.Single(stage.Writes)));
         Assert.Equal("B[v_k, v_j]", Show(Assert.Single(stage.Reads)));
         Assert.Equal(["A[v_i, v_k]", "B_reindex[v_j, v_k]"], s.FindBlock("matmul", "t").Block.Reads.Select(Show));
-        Assert.Equal([16L, 16L], s.Func.RootBlock!.AllocBuffers.Single().ConstShape());
+        Assert.Equal([16L, 16L], s.Func.RootBlock!.AllocBuffers.Single().ConstShape()!);
         AssertSameOutputs(f, s.Func);
     }
 
@@ -43,7 +43,7 @@ public class ReIndexTests
         ReIndexPrimitive.Apply(s, "conv", 0, isWrite: false);
         Assert.Equal(["pad", "Apad_reindex", "conv"], BlockNames(s));
         var im2col = s.Func.RootBlock!.AllocBuffers.Single(b => b.Name == "Apad_reindex");
-        Assert.Equal([8L, 8L, 3L, 3L], im2col.ConstShape());
+        Assert.Equal([8L, 8L, 3L, 3L], im2col.ConstShape()!);
         AssertSameOutputs(f, s.Func);
     }
 
