@@ -18,7 +18,7 @@ namespace Tuner.Host.Tests.Cli;
 public sealed class CrashResumeTests(ITestOutputHelper output) : TuneScratch
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
-    private const int Budget = 32;
+    private const int Budget = 16;
 
     // ReplayTrace: a quick search, so that most of a run is building, timing and journaling — where kills matter.
     private string[] TuneArgs() => ["tune", Module, "--work-dir", Work, "--max-trials-global", $"{Budget}", "--num-trials-per-iter", "4",
