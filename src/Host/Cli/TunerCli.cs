@@ -20,6 +20,8 @@ public static class TunerCli
         root.Subcommands.Add(TuneCommand.Build());
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
+        root.Subcommands.Add(RunModelCommand.Build());
+        root.Subcommands.Add(BenchModelCommand.Build());
 
         return root;
     }
