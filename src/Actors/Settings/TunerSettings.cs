@@ -18,13 +18,13 @@ public sealed record SearchSettings(int NumTrialsPerIter, string Strategy, long 
 public sealed record ParallelizeBySizeSettings(bool Enabled, long MinFlopsToFork, long SerialChoiceBelowFlops, long MinFlopsPerJob);
 
 /// <summary>Ours, not TVM: lane-wise partial sums for reductions contiguous only along the reduction axis (rule VectorizeReduction).</summary>
-public sealed record VectorizeReductionSettings(bool Enabled, IReadOnlyList<int> Lanes);
+public sealed record VectorizeReductionSettings(bool Enabled, IReadOnlyList<int> Lanes, int MaxTile);
 
 /// <summary>Design-space rules beyond TVM's CPU space; all disabled gives TVM's space exactly.</summary>
 public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction)
 {
     /// <summary>TVM's space: every rule of ours off.</summary>
-    public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4]));
+    public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4], 4));
 }
 
 /// <summary>
@@ -78,7 +78,7 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                     t.GetLong("space.parallelize-by-size.min-flops-to-fork"), t.GetLong("space.parallelize-by-size.serial-choice-below-flops"),
                     t.GetLong("space.parallelize-by-size.min-flops-per-job")),
                 new VectorizeReductionSettings(t.GetBoolean("space.vectorize-reduction.enabled"),
-                    t.GetIntList("space.vectorize-reduction.lanes").ToArray())));
+                    t.GetIntList("space.vectorize-reduction.lanes").ToArray(), t.GetInt("space.vectorize-reduction.max-tile"))));
     }
 
     /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>

@@ -20,7 +20,7 @@ public static class SpaceGenerators
     {
         ours ??= SpaceSettings.Tvm;
         var rules = new List<IScheduleRule> { new AutoInline(), new AddRFactor() };
-        if (ours.VectorizeReduction.Enabled) rules.Add(new VectorizeReduction(ours.VectorizeReduction.Lanes));
+        if (ours.VectorizeReduction.Enabled) rules.Add(new VectorizeReduction(ours.VectorizeReduction.Lanes, ours.VectorizeReduction.MaxTile));
         rules.Add(new MultiLevelTiling());
         var p = ours.ParallelizeBySize;
         rules.Add(p.Enabled ? new ParallelizeBySize(p.MinFlopsToFork, p.SerialChoiceBelowFlops, p.MinFlopsPerJob) : new ParallelizeVectorizeUnroll());

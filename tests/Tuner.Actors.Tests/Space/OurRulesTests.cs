@@ -19,7 +19,7 @@ namespace Tuner.Actors.Tests.Space;
 /// </summary>
 public class OurRulesTests
 {
-    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4]));
+    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4], 4));
 
     /// <summary>dense NT, T_matmul_NT[i, j] = Σ_k A[i, k]·W[j, k] (+ bias, relu), 4×8×16.</summary>
     private static PrimFunc DenseNt() => WorkloadLibrary.Func("DBR", [4, 8, 16], "main");
@@ -80,11 +80,15 @@ public class OurRulesTests
         Assert.Equal(2, result.Count);
         Assert.DoesNotContain(result[0].Trace.Instructions, i => i.Kind.Name == "RFactor");
         var rf = result[1];
-        Assert.Equal(["GetBlock", "GetLoops", "Split", "RFactor"], Kinds(rf));
+        Assert.Equal(["GetBlock", "GetLoops", "Split", "RFactor", "GetLoops", "SamplePerfectTile", "Split", "SamplePerfectTile", "Split", "Reorder", "ReverseComputeAt"], Kinds(rf));
         var rfBlock = rf.State.TryFindBlock("T_matmul_NT_rf");
         Assert.NotNull(rfBlock);
         var write = rfBlock!.Block.Writes.Single();
         Assert.Equal([4L, 8L, 16L], write.Buffer.Shape.Select(e => E.AsConst(e)!.Value).ToArray()); // lanes last
+        // Loops of the partial sums: i_0, j_0, k_0, i_1, j_1, lanes — the tile's accumulators inside the k loop.
+        var loops = rf.State.LoopsAbove(rfBlock).Select(l => l.LoopVar.Name).ToArray();
+        Assert.Equal(["i_0", "j_0", "k_0", "i_1", "j_1", "k_1"], loops);
+        Assert.All(rf.Trace.Instructions.Where(i => i.Kind.Name == "SamplePerfectTile"), i => Assert.Equal(new object?[] { 2L, 4L }, i.Attrs));
         CandidateChecks.AssertSameOutputs(DenseNt(), rf.Func, 3, "rfactored dense NT");
     }
 
@@ -178,10 +182,11 @@ public class OurRulesTests
         Assert.Equal(tvm, Spaces(f, reference.Space).Select(s => s.Trace.ToJson()).ToList());
         var on = TunerSettings.Load("""
             tuner.space.parallelize-by-size { enabled = true, min-flops-to-fork = 1000, serial-choice-below-flops = 1000000, min-flops-per-job = 100 }
-            tuner.space.vectorize-reduction { enabled = true, lanes = [8] }
+            tuner.space.vectorize-reduction { enabled = true, lanes = [8], max-tile = 2 }
             """).Space;
         Assert.Equal(new ParallelizeBySizeSettings(true, 1000, 1_000_000, 100), on.ParallelizeBySize);
         Assert.Equal([8], on.VectorizeReduction.Lanes);
+        Assert.Equal(2, on.VectorizeReduction.MaxTile);
         var ours = Spaces(f, on);
         Assert.True(ours.Count > tvm.Count);
         Assert.Contains(ours, s => s.Trace.Instructions.Any(i => i.Kind.Name == "RFactor"));

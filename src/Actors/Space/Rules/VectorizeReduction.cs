@@ -14,10 +14,10 @@ namespace Tuner.Actors.Space.Rules;
 /// this rule adds a design space beside the untouched one: k is moved innermost, split by a lane count L (the first
 /// of <paramref name="lanes"/> dividing its extent) and RFactor'ed on the L-loop, the lanes last in the rfactor
 /// buffer. The rfactor block keeps L partial sums per output in a spatial, contiguous innermost loop (vectorized by
-/// RewriteParallelVectorizeUnroll; MultiLevelTiling may tile it further); the original block then adds the L lanes
-/// once per output. Float results differ from the serial order by reassociation only.
+/// RewriteParallelVectorizeUnroll) under a sampled register tile of outputs (see <see cref="TileOutputs"/>); the
+/// original block then adds the L lanes once per output. Float results differ from the serial order by reassociation only.
 /// </summary>
-public sealed class VectorizeReduction(IReadOnlyList<int>? lanes = null) : IScheduleRule
+public sealed class VectorizeReduction(IReadOnlyList<int>? lanes = null, int maxTile = 4) : IScheduleRule
 {
     private readonly IReadOnlyList<int> _lanes = lanes ?? [16, 8, 4];
 
@@ -38,10 +38,36 @@ public sealed class VectorizeReduction(IReadOnlyList<int>? lanes = null) : ISche
                 .Append(loops[reduceIndex]).ToList();
             if (!order.SequenceEqual(loops)) sch.Reorder(order);
             var split = sch.Split(loops[reduceIndex], new long?[] { null, laneCount });
-            sch.RFactor(split[1], br.Block.Writes[0].Buffer.Shape.Count);
+            var rf = sch.RFactor(split[1], br.Block.Writes[0].Buffer.Shape.Count);
+            TileOutputs(sch, rf, block, kinds.Count(k => k == IterKind.Spatial));
             return [original, sch];
         }
         catch (ScheduleError) { return [original]; }
+    }
+
+    /// <summary>
+    /// A register tile of outputs: the rfactor block's last (up to) two spatial loops are split in two by
+    /// SamplePerfectTile (inner factor ≤ <c>maxTile</c>) and their inner parts moved between the lane-split reduction
+    /// loop and the lane loop, so tile·tile vector accumulators share each load; the lane-summing block is moved under
+    /// the outer tile (ReverseComputeAt), which keeps the partial-sum buffer one tile of lanes instead of the whole
+    /// output times the lanes. The rfactor block's loops are: spatial, other reductions, k_0, lanes.
+    /// </summary>
+    private void TileOutputs(TracedSchedule sch, BlockRV rf, BlockRV sum, int numSpatial)
+    {
+        if (numSpatial == 0) return;
+        var loops = sch.GetLoops(rf);
+        int tiled = Math.Min(2, numSpatial);
+        var outer = loops.Take(numSpatial - tiled).ToList();
+        var inner = new List<LoopRV>();
+        foreach (var loop in loops.Skip(numSpatial - tiled).Take(tiled))
+        {
+            var factors = sch.SamplePerfectTile(loop, 2, maxTile);
+            var parts = sch.Split(loop, factors.Select(f => (ExprRV?)f).ToList());
+            outer.Add(parts[0]);
+            inner.Add(parts[1]);
+        }
+        sch.Reorder([.. outer, .. loops.Skip(numSpatial).SkipLast(1), .. inner, loops[^1]]);
+        sch.ReverseComputeAt(sum, outer[^1], preserveUnitLoops: true);
     }
 
     /// <summary>The iter var index of the reduction axis to vectorize and the lane count, or null when the rule does not apply.</summary>
