@@ -16,7 +16,7 @@ internal sealed partial class Printer
             case IntImm i: return Int(i, out prec);
             case FloatImm f:
                 return double.IsFinite(f.Value)
-                    ? $"T.{f.Type}({PyFormat.Float(f.Value)})"
+                    ? $"T.{f.Type}({PyFormat.TvmFloat(f.Value)})"
                     : $"T.{f.Type}(\"{PyFormat.Float(f.Value)}\")";
             case StringImm s: return PyFormat.Str(s.Value);
             case Cast c: return $"T.Cast(\"{c.Type}\", {Ex(c.Value)})";

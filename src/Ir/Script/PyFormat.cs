@@ -38,15 +38,20 @@ internal static class PyFormat
     }
 
     /// <summary>
-    /// A double as TVM's C++ printer writes it (17 significant digits, as printf's %.17g: 1e-05 prints
-    /// 1.0000000000000001e-05), with ".0" added when the digits alone would read as an integer.
+    /// A finite double as TVM's printer writes a float literal (python_doc_printer.cc): an integral value in fixed
+    /// notation with one decimal (0.0, -340282346638528859811704183484516925440.0), anything else with 17
+    /// significant digits as printf's %.17g (1e-06 prints 9.9999999999999995e-07). Not shortest, but round-trips.
     /// </summary>
     public static string TvmFloat(double d)
     {
         if (double.IsNaN(d)) return "nan";
         if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
-        var s = d.ToString("G17", CultureInfo.InvariantCulture).Replace("E", "e");
-        return s.Contains('.') || s.Contains('e') ? s : s + ".0";
+        if (Math.Round(d) == d)
+        {
+            var t = d.ToString("F1", CultureInfo.InvariantCulture);
+            return double.IsNegative(d) && !t.StartsWith('-') ? "-" + t : t;
+        }
+        return d.ToString("G17", CultureInfo.InvariantCulture).Replace("E", "e");
     }
 
     public static string Str(string s)

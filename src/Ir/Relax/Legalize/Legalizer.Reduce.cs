@@ -88,7 +88,7 @@ public static partial class Legalizer
     }
 
     /// <summary>The normalised axes as iterators: kept dims ax*, reduce dims k*; and the reduce count.</summary>
-    private static (List<Iter> Kept, List<Iter> Ks, List<string> Full, List<string> Gamma, long Count) NormIters(long[] s, int[] axes)
+    private static (List<Iter> Kept, List<Iter> Ks, List<string> Full, long Count) NormIters(long[] s, int[] axes)
     {
         var kept = new List<Iter>();
         var ks = new List<Iter>();
@@ -98,7 +98,7 @@ public static partial class Legalizer
             if (axes.Contains(i)) { var k = new Iter($"k{i}", s[i], 'R'); ks.Add(k); full.Add(k.V); }
             else { var v = new Iter($"ax{i}", s[i], 'S'); kept.Add(v); full.Add(v.V); }
         }
-        return (kept, ks, full, ks.Select(k => k.V).ToList(), Shapes.Product(ks.Select(k => k.Extent)));
+        return (kept, ks, full, Shapes.Product(ks.Select(k => k.Extent)));
     }
 
     /// <summary>TOPI layer_norm: one tuple-sum block for sum(x) and sum(x*x), then the normalisation.</summary>
@@ -107,7 +107,7 @@ public static partial class Legalizer
         var s = x.Shapes[0];
         var dt = x.OutDtype;
         var axes = x.Attrs.Ints("axes")!.Select(a => Shapes.Axis(a, s.Length, "layer_norm")).Order().ToArray();
-        var (kept, ks, full, _, count) = NormIters(s, axes);
+        var (kept, ks, full, count) = NormIters(s, axes);
         var red = kept.Select(k => k.Extent).ToArray();
         var w = new TirWriter();
         var a = w.Param("A", s, dt);
@@ -138,7 +138,7 @@ public static partial class Legalizer
         var s = x.Shapes[0];
         var dt = x.OutDtype;
         var axes = x.Attrs.Ints("axes")!.Select(a => Shapes.Axis(a, s.Length, "rms_norm")).Order().ToArray();
-        var (kept, ks, full, _, count) = NormIters(s, axes);
+        var (kept, ks, full, count) = NormIters(s, axes);
         var w = new TirWriter();
         var a = w.Param("A", s, dt);
         var g = w.Param("B", x.Shapes[1], dt);

@@ -142,7 +142,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
                 T.reads(A[v_ax0, v_ax1, v_ax2, v_ax3])
                 T.writes(T_multiply[v_ax0, v_ax1, v_ax2, v_ax3])
-                T_multiply[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, v_ax1, v_ax2, v_ax3] * T.float32(0.7071067811865476)
+                T_multiply[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, v_ax1, v_ax2, v_ax3] * T.float32(0.70710678118654757)
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
                 v_i0, v_i1, v_i2, v_i3 = T.axis.remap("SSSS", [i0, i1, i2, i3])
@@ -196,7 +196,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
                 T.reads(T_power[v_ax0, v_ax1, v_ax2, v_ax3])
                 T.writes(T_multiply_1[v_ax0, v_ax1, v_ax2, v_ax3])
-                T_multiply_1[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(0.044715) * T_power[v_ax0, v_ax1, v_ax2, v_ax3]
+                T_multiply_1[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(0.044714999999999998) * T_power[v_ax0, v_ax1, v_ax2, v_ax3]
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_add"):
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
@@ -208,7 +208,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
                 T.reads(T_add[v_ax0, v_ax1, v_ax2, v_ax3])
                 T.writes(T_multiply_2[v_ax0, v_ax1, v_ax2, v_ax3])
-                T_multiply_2[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(0.7978845608028654) * T_add[v_ax0, v_ax1, v_ax2, v_ax3]
+                T_multiply_2[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(0.79788456080286541) * T_add[v_ax0, v_ax1, v_ax2, v_ax3]
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
                 v_i0, v_i1, v_i2, v_i3 = T.axis.remap("SSSS", [i0, i1, i2, i3])
@@ -251,7 +251,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
                 T.reads(A[v_ax0, v_ax1, v_ax2, v_ax3], T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2], T_layer_norm_red_temp_v1[v_ax0, v_ax1, v_ax2], B[v_ax3], C[v_ax3])
                 T.writes(T_layer_norm[v_ax0, v_ax1, v_ax2, v_ax3])
-                T_layer_norm[v_ax0, v_ax1, v_ax2, v_ax3] = (A[v_ax0, v_ax1, v_ax2, v_ax3] - T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125)) * T.rsqrt(T_layer_norm_red_temp_v1[v_ax0, v_ax1, v_ax2] * T.float32(0.125) - T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125) * (T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125)) + T.float32(1e-05)) * B[v_ax3] + C[v_ax3]
+                T_layer_norm[v_ax0, v_ax1, v_ax2, v_ax3] = (A[v_ax0, v_ax1, v_ax2, v_ax3] - T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125)) * T.rsqrt(T_layer_norm_red_temp_v1[v_ax0, v_ax1, v_ax2] * T.float32(0.125) - T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125) * (T_layer_norm_red_temp_v0[v_ax0, v_ax1, v_ax2] * T.float32(0.125)) + T.float32(1.0000000000000001e-05)) * B[v_ax3] + C[v_ax3]
 
     @T.prim_func(private=True)
     def log_softmax(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
@@ -265,7 +265,7 @@ class Module:
                 T.reads(A[v_i0, v_k, v_i2, v_i3])
                 T.writes(T_softmax_maxelem[v_i0, v_i2, v_i3])
                 with T.init():
-                    T_softmax_maxelem[v_i0, v_i2, v_i3] = T.float32(-3.4028234663852886e+38)
+                    T_softmax_maxelem[v_i0, v_i2, v_i3] = T.float32(-340282346638528859811704183484516925440.0)
                 T_softmax_maxelem[v_i0, v_i2, v_i3] = T.max(T_softmax_maxelem[v_i0, v_i2, v_i3], A[v_i0, v_k, v_i2, v_i3])
         for i0, i2, i3, k in T.grid(T.int64(2), T.int64(8), T.int64(8), T.int64(3)):
             with T.block("T_softmax_expsum"):
@@ -306,7 +306,7 @@ class Module:
                 T.reads(A[v_k0, v_k1, v_k2, v_k3])
                 T.writes(A_red[])
                 with T.init():
-                    A_red[()] = T.float32(-3.4028234663852886e+38)
+                    A_red[()] = T.float32(-340282346638528859811704183484516925440.0)
                 A_red[()] = T.max(A_red[()], A[v_k0, v_k1, v_k2, v_k3])
 
     @T.prim_func(private=True)
@@ -319,7 +319,7 @@ class Module:
                 v_i0, v_i1, v_i2, v_i3 = T.axis.remap("SSSS", [i0, i1, i2, i3])
                 T.reads(A[v_i0, v_i1, v_i2 - T.int64(1), v_i3 - T.int64(1)])
                 T.writes(pad_temp[v_i0, v_i1, v_i2, v_i3])
-                pad_temp[v_i0, v_i1, v_i2, v_i3] = T.if_then_else(T.int64(1) <= v_i2 and v_i2 < T.int64(9) and T.int64(1) <= v_i3 and v_i3 < T.int64(9), A[v_i0, v_i1, v_i2 - T.int64(1), v_i3 - T.int64(1)], T.float32(-3.4028234663852886e+38))
+                pad_temp[v_i0, v_i1, v_i2, v_i3] = T.if_then_else(T.int64(1) <= v_i2 and v_i2 < T.int64(9) and T.int64(1) <= v_i3 and v_i3 < T.int64(9), A[v_i0, v_i1, v_i2 - T.int64(1), v_i3 - T.int64(1)], T.float32(-340282346638528859811704183484516925440.0))
         for ax0, ax1, ax2, ax3, rv0, rv1 in T.grid(T.int64(2), T.int64(3), T.int64(5), T.int64(5), T.int64(3), T.int64(3)):
             with T.block("pool_max"):
                 v_ax0, v_ax1, v_ax2, v_ax3, v_rv0, v_rv1 = T.axis.remap("SSSSRR", [ax0, ax1, ax2, ax3, rv0, rv1])
@@ -327,7 +327,7 @@ class Module:
                 T.writes(pool_max[v_ax0, v_ax1, v_ax2, v_ax3])
                 T.block_attr({"schedule_rule": "meta_schedule.pool_max"})
                 with T.init():
-                    pool_max[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(-3.4028234663852886e+38)
+                    pool_max[v_ax0, v_ax1, v_ax2, v_ax3] = T.float32(-340282346638528859811704183484516925440.0)
                 pool_max[v_ax0, v_ax1, v_ax2, v_ax3] = T.max(pool_max[v_ax0, v_ax1, v_ax2, v_ax3], pad_temp[v_ax0, v_ax1, v_ax2 * T.int64(2) + v_rv0, v_ax3 * T.int64(2) + v_rv1])
 
     @T.prim_func(private=True)
@@ -412,7 +412,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
                 T.reads(A[v_ax0, v_ax1, v_ax2, v_ax3], T_multiply_red[v_ax0, v_ax1, v_ax2], B[v_ax3])
                 T.writes(T_rms_norm[v_ax0, v_ax1, v_ax2, v_ax3])
-                T_rms_norm[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, v_ax1, v_ax2, v_ax3] * T.rsqrt(T_multiply_red[v_ax0, v_ax1, v_ax2] * T.float32(0.125) + T.float32(1e-05)) * B[v_ax3]
+                T_rms_norm[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, v_ax1, v_ax2, v_ax3] * T.rsqrt(T_multiply_red[v_ax0, v_ax1, v_ax2] * T.float32(0.125) + T.float32(1.0000000000000001e-05)) * B[v_ax3]
 
     @T.prim_func(private=True)
     def sigmoid(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
@@ -456,7 +456,7 @@ class Module:
                 T.reads(A[v_i0, v_i1, v_i2, v_k])
                 T.writes(T_softmax_maxelem[v_i0, v_i1, v_i2])
                 with T.init():
-                    T_softmax_maxelem[v_i0, v_i1, v_i2] = T.float32(-3.4028234663852886e+38)
+                    T_softmax_maxelem[v_i0, v_i1, v_i2] = T.float32(-340282346638528859811704183484516925440.0)
                 T_softmax_maxelem[v_i0, v_i1, v_i2] = T.max(T_softmax_maxelem[v_i0, v_i1, v_i2], A[v_i0, v_i1, v_i2, v_k])
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_softmax_exp"):

@@ -50,7 +50,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2 = T.axis.remap("SSS", [ax0, ax1, ax2])
                 T.reads(A[v_ax0, v_ax1, v_ax2])
                 T.writes(T_multiply[v_ax0, v_ax1, v_ax2])
-                T_multiply[v_ax0, v_ax1, v_ax2] = A[v_ax0, v_ax1, v_ax2] * T.float32(0.7071067811865476)
+                T_multiply[v_ax0, v_ax1, v_ax2] = A[v_ax0, v_ax1, v_ax2] * T.float32(0.70710678118654757)
         for i0, i1, i2 in T.grid(T.int64(1), T.int64(128), T.int64(1024)):
             with T.block("compute"):
                 v_i0, v_i1, v_i2 = T.axis.remap("SSS", [i0, i1, i2])
@@ -99,7 +99,7 @@ class Module:
                 v_ax0, v_ax1, v_ax2 = T.axis.remap("SSS", [ax0, ax1, ax2])
                 T.reads(A[v_ax0, v_ax1, v_ax2], T_layer_norm_red_temp_v0[v_ax0, v_ax1], T_layer_norm_red_temp_v1[v_ax0, v_ax1], B[v_ax2], C[v_ax2])
                 T.writes(T_layer_norm[v_ax0, v_ax1, v_ax2])
-                T_layer_norm[v_ax0, v_ax1, v_ax2] = (A[v_ax0, v_ax1, v_ax2] - T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625)) * T.rsqrt(T_layer_norm_red_temp_v1[v_ax0, v_ax1] * T.float32(0.00390625) - T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625) * (T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625)) + T.float32(1e-05)) * B[v_ax2] + C[v_ax2]
+                T_layer_norm[v_ax0, v_ax1, v_ax2] = (A[v_ax0, v_ax1, v_ax2] - T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625)) * T.rsqrt(T_layer_norm_red_temp_v1[v_ax0, v_ax1] * T.float32(0.00390625) - T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625) * (T_layer_norm_red_temp_v0[v_ax0, v_ax1] * T.float32(0.00390625)) + T.float32(1.0000000000000001e-05)) * B[v_ax2] + C[v_ax2]
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256), T.int64(256)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
@@ -212,7 +212,7 @@ class Module:
                 T.reads(A[v_i0, v_i1, v_i2, v_k])
                 T.writes(T_softmax_maxelem[v_i0, v_i1, v_i2])
                 with T.init():
-                    T_softmax_maxelem[v_i0, v_i1, v_i2] = T.float32(-3.4028234663852886e+38)
+                    T_softmax_maxelem[v_i0, v_i1, v_i2] = T.float32(-340282346638528859811704183484516925440.0)
                 T_softmax_maxelem[v_i0, v_i1, v_i2] = T.max(T_softmax_maxelem[v_i0, v_i1, v_i2], A[v_i0, v_i1, v_i2, v_k])
         for i0, i1, i2, i3 in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(128)):
             with T.block("T_softmax_exp"):
