@@ -37,8 +37,10 @@ public static class TuningEngine
         int perTask = options.MaxTrialsPerTask ?? maxTrialsGlobal;
         var plan = TuneMessages.Start(tasks.Select(t => t.Name).ToArray(), target, workDir, log.Dir, maxTrialsGlobal, perTask, options.NumTrialsPerIter);
         log.Scheduler(plan + $", strategy {options.Strategy}");
+        var config = EngineConfig.ForWorkDir(workDir, string.IsNullOrWhiteSpace(options.EngineHocon) ? null : Akka.Configuration.ConfigurationFactory.ParseString(options.EngineHocon));
         var ctx = new EngineContext
         {
+            SnapshotEvery = Math.Max(1, config.GetInt("tuner.engine.snapshot-every", 500)),
             SessionId = SessionId(tasks, targetJson),
             Tasks = tasks,
             Database = db,
@@ -60,7 +62,7 @@ public static class TuningEngine
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
         ctx.Progress.Started(plan);
-        var system = ActorSystem.Create("tuner", EngineConfig.ForWorkDir(workDir));
+        var system = ActorSystem.Create("tuner", config);
         try
         {
             var session = system.ActorOf(Props.Create(() => new TuningSession(ctx)), "session");

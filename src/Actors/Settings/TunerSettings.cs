@@ -85,17 +85,6 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                 t.GetBoolean("space.rewrite-layout.enabled")));
     }
 
-    /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>
-    public static Config HoconFile(string name)
-    {
-        foreach (var dir in CandidateDirs())
-        {
-            var path = Path.Combine(dir, name);
-            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
-        }
-        throw new FileNotFoundException($"{name} not found next to the program or in a hocon/ folder above it");
-    }
-
     private static IEnumerable<string> CandidateDirs()
     {
         yield return Path.Combine(AppContext.BaseDirectory, "hocon");

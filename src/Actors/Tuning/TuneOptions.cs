@@ -49,6 +49,8 @@ public sealed record TuneOptions
     public TextWriter? Output { get; init; } = Console.Out;
     /// <summary>Warnings and the first error of each kind (null: none; they are in logs/ either way).</summary>
     public TextWriter? Error { get; init; } = Console.Error;
+    /// <summary>HOCON layered over the engine's configuration (e.g. the --config file: tuner.engine.*, akka.persistence.*).</summary>
+    public string? EngineHocon { get; init; }
     /// <summary>Where progress goes (null: TVM's progress table on <see cref="Output"/>).</summary>
     public ITuneProgress? Progress { get; init; }
     /// <summary>Only these PrimFuncs are tuned (null: all), like TVM's tune_tir on one function.</summary>

@@ -45,8 +45,10 @@ public static class TuneCommand
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
             if (budget < 1) throw CliException.BadInput($"--max-trials-global must be at least 1 (got {budget})");
-            var options = TuneOptions.FromSettings(LoadSettings(parse.GetValue(config))) with
+            var configPath = parse.GetValue(config);
+            var options = TuneOptions.FromSettings(LoadSettings(configPath)) with
             {
+                EngineHocon = configPath is null ? null : File.ReadAllText(configPath),
                 Output = parse.InvocationConfiguration.Output, Error = parse.InvocationConfiguration.Error, WaitForLock = parse.GetValue(wait),
             };
             if (parse.GetValue(perIter) is { } n)

@@ -89,6 +89,27 @@ public sealed class TuningSessionTests : EngineTestSupport
         Assert.Equal((3, 0), (s.Trials, s.Pending));
     }
 
+    [Fact]
+    public void A_session_resumed_from_a_snapshot_keeps_counting_from_it_and_its_journal_still_matches_the_record_log()
+    {
+        var module = Workloads.Matmul(16);
+        var options = Quick(4) with { EngineHocon = "tuner.engine.snapshot-every = 4", MeasureBaseline = false };
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, options);
+        var more = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 12, options);
+
+        Assert.Equal(4, more.TrialsThisRun);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(WorkDir, EngineConfig.JournalFile)};Mode=ReadOnly"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM snapshot";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar()) >= 2, "no snapshots were saved");
+        }
+        var s = Session();
+        Assert.Equal((12, 12), (s.Trials, s.Budget));
+        Assert.Equal(JournalTraces(s).Order(), RecordTraces().Order());
+    }
+
     /// <summary>
     /// Journals a batch of <paramref name="count"/> distinct candidates (sampled from the test space) as the session of
     /// this module would have proposed it before being killed; returns their canonical traces.
