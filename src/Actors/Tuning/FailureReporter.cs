@@ -33,9 +33,12 @@ public sealed partial class FailureReporter(TextWriter? console, int firstLines 
     }
 
     /// <summary>"6 build, 2 timeout" (in <see cref="FailureKind"/> order), or "none".</summary>
-    public string CountsText()
+    public string CountsText() => CountsText(Counts);
+
+    /// <summary>"6 build, 2 timeout" for counts by kind (a summary's <see cref="TuneSummary.Failures"/>), or "none".</summary>
+    public static string CountsText(IReadOnlyDictionary<FailureKind, int>? counts)
     {
-        var counts = Counts;
+        counts ??= new Dictionary<FailureKind, int>();
         return counts.Count == 0 ? "none"
             : string.Join(", ", Enum.GetValues<FailureKind>().Where(counts.ContainsKey).Select(k => $"{counts[k]} {k.ToString().ToLowerInvariant()}"));
     }
