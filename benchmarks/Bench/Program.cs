@@ -28,6 +28,7 @@ switch (cmd)
     case "build-rate": BuildRate(Arg(1, 64)); break;
     case "script": Script(args[1], Arg(2, 2)); break;
     case "trace": TraceBench(args[1], args[2], Arg(3, 1), args.Length > 4 ? args[4] : null); break;
+    case "emit": Emit(args[1], args[2], args[3]); break;
     default: Console.Error.WriteLine("commands: gmm [n] [threads] | vec [n] [threads] | build-rate [count] | trace FILE.py TRACE.json [threads] [C_OUT.c]"); return 2;
 }
 return 0;
@@ -177,6 +178,15 @@ void TraceBench(string file, string traceFile, int threads, string? cOut)
     Row("OpenBLAS cblas_sgemm", blas, "reference");
     Row("trace " + Path.GetFileNameWithoutExtension(traceFile), hand!, Verdict(hand!));
     Row("naive (untuned)", naive, Verdict(naive));
+}
+
+// The C that a module function scheduled by a TVM-format trace generates (to read it, or for gcc -fopt-info-vec-missed).
+void Emit(string file, string traceFile, string cOut)
+{
+    var mod = Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(file), file);
+    var f = mod.PrimFuncs.Single(p => p.Name == Path.GetFileNameWithoutExtension(traceFile)).Func;
+    var scheduled = Tuner.Ir.Schedule.TraceReplay.ApplyJson(f, File.ReadAllText(traceFile));
+    File.WriteAllText(cOut, CodeGenC.Source(scheduled, "scheduled"));
 }
 
 // Candidates built per second: 64 tiled-matmul variants, one compiler call each vs batched (2 calls in parallel).

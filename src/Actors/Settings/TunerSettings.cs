@@ -23,14 +23,17 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
     public const string ReferenceFileName = "tuner.reference.conf";
 
     /// <summary>The reference configuration, from the hocon/ folder next to the assembly or the repository's.</summary>
-    public static Config ReferenceConfig()
+    public static Config ReferenceConfig() => Profile(ReferenceFileName);
+
+    /// <summary>A HOCON file of the hocon/ folder (tuner.reference.conf, cluster.conf, persistence-postgres.conf).</summary>
+    public static Config Profile(string fileName)
     {
         foreach (var dir in CandidateDirs())
         {
-            var path = Path.Combine(dir, ReferenceFileName);
+            var path = Path.Combine(dir, fileName);
             if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
         }
-        throw new FileNotFoundException($"{ReferenceFileName} not found next to the program or in a hocon/ folder above it");
+        throw new FileNotFoundException($"{fileName} not found next to the program or in a hocon/ folder above it");
     }
 
     /// <summary>Reference defaults, overlaid by the user's HOCON text when given.</summary>
@@ -56,6 +59,17 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                 t.GetBoolean("runner.cache-flush"), t.GetTimeSpan("runner.timeout"), t.GetBoolean("runner.verify"),
                 t.GetInt("runner.seed"), t.GetDouble("runner.slow-cutoff-factor")),
             new SearchSettings(t.GetInt("search.num-trials-per-iter"), t.GetString("search.strategy"), t.GetLong("search.seed")));
+    }
+
+    /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>
+    public static Config HoconFile(string name)
+    {
+        foreach (var dir in CandidateDirs())
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        throw new FileNotFoundException($"{name} not found next to the program or in a hocon/ folder above it");
     }
 
     private static IEnumerable<string> CandidateDirs()

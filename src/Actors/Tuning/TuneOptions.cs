@@ -49,6 +49,10 @@ public sealed record TuneOptions
     public TextWriter? Output { get; init; } = Console.Out;
     /// <summary>Warnings and the first error of each kind (null: none; they are in logs/ either way).</summary>
     public TextWriter? Error { get; init; } = Console.Error;
+    /// <summary>Where progress goes (null: TVM's progress table on <see cref="Output"/>).</summary>
+    public ITuneProgress? Progress { get; init; }
+    /// <summary>Only these PrimFuncs are tuned (null: all), like TVM's tune_tir on one function.</summary>
+    public IReadOnlyList<string>? Functions { get; init; }
     /// <summary>When another process tunes in the work_dir: wait for it (true) or fail at once with <see cref="Database.WorkDirInUseException"/>.</summary>
     public bool WaitForLock { get; init; }
 

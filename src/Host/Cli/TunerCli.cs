@@ -20,6 +20,7 @@ public static class TunerCli
         root.Subcommands.Add(TuneCommand.Build());
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
+        root.Subcommands.Add(SessionsCommand.Build());
         root.Subcommands.Add(WorkloadsCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
 
