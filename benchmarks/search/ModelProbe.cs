@@ -65,7 +65,7 @@ internal static class ModelProbe
         double[] Rank(double[] x) { var r = new double[x.Length]; var idx = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray(); for (int k = 0; k < idx.Length; k++) r[idx[k]] = k; return r; }
         var ra = Rank(a); var rb = Rank(b);
         double ma = ra.Average(), mb = rb.Average();
-        double cov = ra.Zip(rb).Sum(p => (p.First - ma) * (p.Second - mb));
+        double cov = Enumerable.Range(0, ra.Length).Sum(i => (ra[i] - ma) * (rb[i] - mb));
         return cov / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
     }
 }

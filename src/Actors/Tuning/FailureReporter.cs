@@ -33,12 +33,9 @@ public sealed partial class FailureReporter(TextWriter? console, int firstLines 
     }
 
     /// <summary>"6 build, 2 timeout" (in <see cref="FailureKind"/> order), or "none".</summary>
-    public string CountsText() => CountsText(Counts);
-
-    /// <summary>"6 build, 2 timeout" for counts by kind (a summary's <see cref="TuneSummary.Failures"/>), or "none".</summary>
-    public static string CountsText(IReadOnlyDictionary<FailureKind, int>? counts)
+    public string CountsText()
     {
-        counts ??= new Dictionary<FailureKind, int>();
+        var counts = Counts;
         return counts.Count == 0 ? "none"
             : string.Join(", ", Enum.GetValues<FailureKind>().Where(counts.ContainsKey).Select(k => $"{counts[k]} {k.ToString().ToLowerInvariant()}"));
     }

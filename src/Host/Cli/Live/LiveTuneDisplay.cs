@@ -9,7 +9,7 @@ public enum DisplayMode
 {
     /// <summary>A terminal: the table, the budget bar and the current activity redrawn in place (Spectre.Console).</summary>
     Live,
-    /// <summary>Not a terminal (a pipe, a CI log): one progress line after each batch, beside the engine's tables.</summary>
+    /// <summary>Not a terminal (a pipe, a CI log): TVM's table after each batch, as without a display, and one progress line.</summary>
     Plain,
     /// <summary>--quiet: nothing but the final line (errors still go to standard error).</summary>
     Quiet,
@@ -17,10 +17,10 @@ public enum DisplayMode
 
 /// <summary>
 /// The progress display of `tuner tune`, driven by <see cref="ITuneProgress"/> events. Live mode redraws on a
-/// background thread (at most every 250 ms, and at once after each event) until <see cref="OnFinished"/>, then
+/// background thread (at most every 250 ms, and at once after each event) until <see cref="Finished"/>, then
 /// leaves the last screen and prints the end line; warnings written to <see cref="Messages"/> appear under the bar.
-/// Plain mode writes one line per batch; quiet mode only the end line. Never throws from an event: a display that
-/// fails falls back to plain lines.
+/// Plain mode prints what <see cref="TableProgress"/> prints plus one progress line per batch; quiet mode only the end
+/// line. Never throws from an event: a live display that fails falls back to plain lines.
 /// </summary>
 public sealed class LiveTuneDisplay : ITuneProgress, IDisposable
 {
@@ -29,6 +29,7 @@ public sealed class LiveTuneDisplay : ITuneProgress, IDisposable
     private readonly IAnsiConsole? _console;
     private readonly Func<DateTime> _now;
     private readonly TuneProgressState _state = new();
+    private readonly TableProgress _table;
     private readonly AutoResetEvent _changed = new(false);
     private readonly ManualResetEventSlim _stopped = new(false);
     private Thread? _thread;
@@ -43,6 +44,7 @@ public sealed class LiveTuneDisplay : ITuneProgress, IDisposable
         _mode = mode;
         _out = output;
         _now = now ?? (() => DateTime.UtcNow);
+        _table = new TableProgress(output);
         if (mode == DisplayMode.Live)
             _console = console ?? AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -59,41 +61,57 @@ public sealed class LiveTuneDisplay : ITuneProgress, IDisposable
     public static bool IsTerminal(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb");
 
+    public DisplayMode Mode => _mode;
+
     /// <summary>Warnings and errors of the session: under the bar in live mode, written through in the others.</summary>
     public TextWriter Messages { get; }
 
-    public void OnPlan(TunePlan plan)
+    public void Started(TunePlan plan)
     {
         lock (_state) _state.OnPlan(plan, _now());
+        if (_mode == DisplayMode.Plain) Locked(() => _table.Started(plan));
         if (_mode != DisplayMode.Live || _thread is not null) return;
         _thread = new Thread(LiveLoop) { IsBackground = true, Name = "tuner live display" };
         _thread.Start();
     }
 
-    public void OnPhase(int taskId, TunePhase phase, int count)
+    public void Phase(int taskId, TunePhase phase, int count)
     {
         lock (_state) _state.OnPhase(taskId, phase, count);
         _changed.Set();
     }
 
-    public void OnBatchDone(IReadOnlyList<TaskSummary> rows, IReadOnlyList<bool> done)
+    public void BatchDone(IReadOnlyList<TaskSummary> tasks, IReadOnlyList<bool> done)
     {
         string line;
         lock (_state)
         {
-            _state.OnBatchDone(rows, done);
+            _state.OnBatchDone(tasks, done);
             line = _state.PlainLine(_now());
         }
-        if (_mode == DisplayMode.Plain || (_mode == DisplayMode.Live && _broken)) Write(line);
+        if (_mode == DisplayMode.Plain || (_mode == DisplayMode.Live && _broken))
+        {
+            if (_mode == DisplayMode.Plain) Locked(() => _table.BatchDone(tasks, done));
+            Write(line);
+        }
         _changed.Set();
     }
 
-    public void OnFinished(TuneSummary summary)
+    public void Finished(TuneSummary summary, IReadOnlyList<bool> done, string end)
     {
         lock (_state) _state.OnFinished(summary);
         StopLive();
-        // In plain mode the engine prints its own end line beside the tables; live and quiet modes print it here.
-        if (_mode != DisplayMode.Plain) Write(TuneMessages.End(summary, FailureReporter.CountsText(summary.Failures)));
+        if (_mode == DisplayMode.Plain) Locked(() => _table.Finished(summary, done, end));
+        else Write(end); // the live screen stays as it was last drawn; quiet mode shows only this line
+    }
+
+    private void Locked(Action write)
+    {
+        lock (_out)
+        {
+            try { write(); }
+            catch (Exception e) when (e is IOException or ObjectDisposedException) { /* output gone: nothing to show it on */ }
+        }
     }
 
     private void AddMessage(string line)
@@ -142,14 +160,11 @@ public sealed class LiveTuneDisplay : ITuneProgress, IDisposable
         _thread = null;
     }
 
-    private void Write(string line)
+    private void Write(string line) => Locked(() =>
     {
-        lock (_out)
-        {
-            try { _out.WriteLine(line); _out.Flush(); }
-            catch (Exception e) when (e is IOException or ObjectDisposedException) { /* output gone: nothing to show it on */ }
-        }
-    }
+        _out.WriteLine(line);
+        _out.Flush();
+    });
 
     public void Dispose()
     {

@@ -46,7 +46,7 @@ internal sealed class TuneProgressState
     public void AddMessage(string line)
     {
         Messages.Add(line);
-        if (Messages.Count > 4) Messages.RemoveAt(0);
+        if (Messages.Count > 6) Messages.RemoveAt(0);
     }
 
     public int TotalTrials => Rows.Count > 0 ? Rows.Sum(r => r.Trials) : Plan?.TrialsAtStart ?? 0;
@@ -72,11 +72,12 @@ internal sealed class TuneProgressState
         if (Finished is not null) return Finished.Interrupted ? "interrupted" : "finished";
         if (Now is not { } n || Plan is null) return "starting";
         string task = n.TaskId >= 0 && n.TaskId < Plan.Tasks.Count ? $"task #{n.TaskId} {Plan.Tasks[n.TaskId].Name}" : $"task #{n.TaskId}";
+        string what = n.Count == 1 ? "1 candidate" : $"{n.Count} candidates";
         return n.Phase switch
         {
-            TunePhase.Searching => $"searching {n.Count} candidates for {task}",
-            TunePhase.Building => $"building {n.Count} candidates of {task}",
-            _ => $"measuring {n.Count} candidates of {task}",
+            TunePhase.Searching => $"searching {what} for {task}",
+            TunePhase.Building => $"building {what} of {task}",
+            _ => $"measuring {what} of {task}",
         };
     }
 
