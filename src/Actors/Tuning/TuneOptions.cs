@@ -58,7 +58,7 @@ public sealed record TuneOptions
 
     public static readonly TuneOptions Default = new();
 
-    /// <summary>Options from the HOCON settings (compiler, builder, runner and search sections).</summary>
+    /// <summary>Options from the HOCON settings (compiler, builder, runner, search and space sections).</summary>
     public static TuneOptions FromSettings(TunerSettings s) => new()
     {
         NumTrialsPerIter = s.Search.NumTrialsPerIter,
@@ -73,6 +73,7 @@ public sealed record TuneOptions
         Verify = s.Runner.Verify,
         SlowCandidateFactor = s.Runner.SlowCutoffFactor,
         DataSeed = s.Runner.Seed,
+        Space = Actors.Space.SpaceGenerators.Cpu(s.Space),
     };
 
     /// <summary>"evolutionary" or "replay-trace" (also "replay_trace"); anything else is a <see cref="FormatException"/>.</summary>

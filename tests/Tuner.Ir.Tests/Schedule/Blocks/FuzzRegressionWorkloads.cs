@@ -3,9 +3,8 @@ using Tuner.Ir.Script;
 namespace Tuner.Ir.Tests.Schedule.Blocks;
 
 /// <summary>
-/// The workloads the random-trace failures were found and minimized on (FuzzRegression replays their minimal traces).
-/// Fixed text, not generated: the recorded traces name these blocks and depend on these shapes. New random-trace runs
-/// use the workload library (Property/FuzzWorkloads).
+/// The programs the random-trace failures were found on, frozen: the regression tests replay minimal traces that name
+/// these blocks and loops, so they cannot follow the workload library (which the property tests now draw from).
 /// </summary>
 internal static class FuzzRegressionWorkloads
 {
