@@ -10,7 +10,17 @@ using Tuner.Ir;
 /// </summary>
 internal static class ModelProbe
 {
+    /// <summary>One workload's held-out result: records trained on, records tested, Spearman(score, 1/latency), fit and predict seconds.</summary>
+    public sealed record Result(int Workload, int Trained, int Tested, double Spearman, double FitSecs, double PredictSecs);
+
     public static void Run(IRModule module, string workDir)
+    {
+        foreach (var r in Measure(module, workDir))
+            Console.WriteLine($"workload {r.Workload}: trained on {r.Trained} records ({r.FitSecs:F2} s), {r.Tested} held out: Spearman(score, 1/latency) = " +
+                $"{r.Spearman:F3}; predict {r.PredictSecs * 1e3:F1} ms");
+    }
+
+    public static IReadOnlyList<Result> Measure(IRModule module, string workDir)
     {
         var funcs = module.PrimFuncs.Select(f => Tuner.Actors.Database.Workload.FromFunc(f.Func).Func).ToArray();
         var rows = new List<(int W, float[][] F, double Secs)>();
@@ -31,15 +41,16 @@ internal static class ModelProbe
         foreach (var g in rows.Take(cut).GroupBy(r => r.W))
             model.Update($"w{g.Key}", g.Select(r => r.F).ToArray(), g.Select(r => r.Secs).ToArray());
         double fit = sw.Elapsed.TotalSeconds;
+        var results = new List<Result>();
         foreach (var g in rows.Skip(cut).Where(r => r.Secs < 1e9).GroupBy(r => r.W))
         {
             var test = g.ToArray();
             sw.Restart();
             var pred = model.Predict($"w{g.Key}", test.Select(r => r.F).ToArray());
             double predictSecs = sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"workload {g.Key}: trained on {cut} records ({fit:F2} s), {test.Length} held out: Spearman(score, 1/latency) = " +
-                $"{Spearman(pred, test.Select(r => 1 / r.Secs).ToArray()):F3}; predict {predictSecs * 1e3:F1} ms");
+            results.Add(new Result(g.Key, cut, test.Length, Spearman(pred, test.Select(r => 1 / r.Secs).ToArray()), fit, predictSecs));
         }
+        return results;
     }
 
     private static PrimFunc? TryApply(PrimFunc f, Tuner.Ir.Schedule.Trace trace)
@@ -54,7 +65,7 @@ internal static class ModelProbe
         double[] Rank(double[] x) { var r = new double[x.Length]; var idx = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray(); for (int k = 0; k < idx.Length; k++) r[idx[k]] = k; return r; }
         var ra = Rank(a); var rb = Rank(b);
         double ma = ra.Average(), mb = rb.Average();
-        double cov = ra.Zip(rb).Sum(p => (p.First - ma) * (p.Second - mb));
+        double cov = Enumerable.Range(0, ra.Length).Sum(i => (ra[i] - ma) * (rb[i] - mb));
         return cov / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
     }
 }

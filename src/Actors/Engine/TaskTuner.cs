@@ -74,6 +74,8 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
     {
         _step = step;
         (step switch { Step.Search => _search, Step.Build => _build, _ => _measure }).Tell(request);
+        _ctx.Progress.Phase(_task.Id, step switch { Step.Search => TunePhase.Searching, Step.Build => TunePhase.Building, _ => TunePhase.Measuring },
+            request switch { SearchRequest s => s.Trials, BuildRequest b => b.Traces.Count, MeasureRequest m => m.Built.Count, _ => 0 });
         long id = _request;
         var timeout = step == Step.Measure ? _ctx.MeasureTimeout : _ctx.StepTimeout;
         Timers.StartSingleTimer("step", new StepFailed(id, $"no answer from {step.ToString().ToLowerInvariant()} within {timeout.TotalSeconds:F0} s", TimedOut: true), timeout);

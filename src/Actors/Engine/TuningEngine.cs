@@ -61,7 +61,8 @@ public static class TuningEngine
             StepTimeout = options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
-        ctx.Progress.Started(plan);
+        ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
+            tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
         var system = ActorSystem.Create("tuner", config);
         try
         {

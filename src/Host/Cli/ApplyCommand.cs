@@ -30,12 +30,7 @@ public static class ApplyCommand
             try { applied = Tuning.ApplyDatabase(mod, TargetOption.Resolve(parse, target), dir, err.WriteLine); }
             catch (InvalidDataException e) { throw CliException.Failed($"error: {e.Message}"); }
             var text = TvmScript.Print(applied);
-            if (parse.GetValue(output) is { } file)
-            {
-                try { File.WriteAllText(file, text); }
-                catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(file, e); }
-            }
-            else parse.InvocationConfiguration.Output.Write(text);
+            PathArgs.WriteOrPrint(parse.GetValue(output), text, parse.InvocationConfiguration.Output);
             return TunerCli.Ok;
         });
         return cmd;

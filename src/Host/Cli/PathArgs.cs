@@ -91,6 +91,14 @@ public static class PathArgs
     /// <summary>A failure to write a file after the checks (a full disk, a folder removed meanwhile), in plain words, exit 1.</summary>
     public static CliException WriteFailed(string path, Exception e) => CliException.Failed($"error: {path}: cannot be written: {Reason(e)}");
 
+    /// <summary>Writes <paramref name="text"/> to <paramref name="file"/> (-o, checked before) or, without one, prints it.</summary>
+    public static void WriteOrPrint(string? file, string text, TextWriter output)
+    {
+        if (file is null) { output.Write(text); return; }
+        try { File.WriteAllText(file, text); }
+        catch (Exception e) when (IsIo(e)) { throw WriteFailed(file, e); }
+    }
+
     /// <summary>True for the exceptions the file system throws.</summary>
     public static bool IsIo(Exception e) => e is IOException or UnauthorizedAccessException or System.Security.SecurityException;
 

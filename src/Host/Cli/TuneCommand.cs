@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Tuner.Actors.Database;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Tuning;
+using Tuner.Host.Cli.Live;
 
 namespace Tuner.Host.Cli;
 
@@ -33,9 +34,10 @@ public static class TuneCommand
         var config = new Option<string?>("--config") { Description = "HOCON file layered over the reference settings" };
         var funcs = new Option<string[]>("--func") { Description = "tune only this PrimFunc (repeatable; default: every one)", AllowMultipleArgumentsPerToken = false };
         var wait = new Option<bool>("--wait") { Description = "when another tuner is using the work_dir, wait for it instead of exiting with code 2" };
+        var quiet = new Option<bool>("--quiet") { Description = "print only the final line (no progress table or live display)" };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait, quiet,
         };
         cmd.SetAction(parse =>
         {
@@ -66,6 +68,10 @@ public static class TuneCommand
                 options = options with { Functions = only };
             }
             var t = TargetOption.Resolve(parse, target);
+            // On a terminal a live table redrawn in place (warnings under it), elsewhere TVM's table and a progress line per batch.
+            var output = parse.InvocationConfiguration.Output;
+            using var display = new LiveTuneDisplay(LiveTuneDisplay.Choose(parse.GetValue(quiet), LiveTuneDisplay.IsTerminal(output)), output);
+            options = options with { Progress = display, Error = display.Mode == DisplayMode.Live ? display.Messages : options.Error };
             TuneSummary summary;
             using (var interrupt = new InterruptSignals())
             {

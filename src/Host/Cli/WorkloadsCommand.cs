@@ -58,12 +58,7 @@ public static class WorkloadsCommand
                 text = TvmScript.Print(w.Func(dims, funcName), funcName);
             }
             catch (ArgumentException e) { throw CliException.BadInput($"error: {e.Message}"); }
-            if (parse.GetValue(output) is { } file)
-            {
-                try { File.WriteAllText(file, text); }
-                catch (Exception e) when (PathArgs.IsIo(e)) { throw PathArgs.WriteFailed(file, e); }
-            }
-            else parse.InvocationConfiguration.Output.Write(text);
+            PathArgs.WriteOrPrint(parse.GetValue(output), text, parse.InvocationConfiguration.Output);
             return TunerCli.Ok;
         });
         return cmd;
