@@ -19,7 +19,7 @@ namespace Tuner.Actors.Tests.Space;
 /// </summary>
 public class OurRulesTests
 {
-    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4], 4));
+    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4], 4), new(false, [2, 3]));
 
     /// <summary>dense NT, T_matmul_NT[i, j] = Σ_k A[i, k]·W[j, k] (+ bias, relu), 4×8×16.</summary>
     private static PrimFunc DenseNt() => WorkloadLibrary.Func("DBR", [4, 8, 16], "main");
