@@ -40,8 +40,10 @@ internal sealed class EngineContext
     public EngineFaults? Faults { get; init; }
     /// <summary>Timeout of one step (a search, a build, a measurement) before the session counts it failed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Timeout of one measurement step (by default <see cref="StepTimeout"/>).</summary>
+    public TimeSpan MeasureTimeout => Faults?.MeasureTimeout ?? StepTimeout;
 }
 
 /// <summary>Test-only fault injection: Props of fake Build / Measure children that fail, throw or hang.</summary>
 internal sealed record EngineFaults(Func<EngineContext, Akka.Actor.Props>? Build = null, Func<EngineContext, Akka.Actor.Props>? Measure = null,
-    TimeSpan? StepTimeout = null);
+    TimeSpan? MeasureTimeout = null);

@@ -24,8 +24,11 @@ public sealed record TaskExhausted(int Task, string Why, bool Failed = false);
 /// <summary>Session → TaskTuner: the batch is journaled (ids assigned): build and measure it. Also a recovered batch.</summary>
 public sealed record MeasureBatch(CandidatesProposed Batch, bool Recovered = false);
 
-/// <summary>TaskTuner → session: the batch's results, to journal; <paramref name="Measured"/> keeps the runner's failure kinds.</summary>
-public sealed record BatchMeasured(int Task, IReadOnlyList<CandidateMeasured> Events, IReadOnlyList<MeasureResult> Measured);
+/// <summary>
+/// TaskTuner → session: the batch's results, to journal; <paramref name="Measured"/> keeps the runner's failure kinds.
+/// <paramref name="WorkerFailed"/>: the build or measure child crashed or hung (not the compiler's verdict on the batch).
+/// </summary>
+public sealed record BatchMeasured(int Task, IReadOnlyList<CandidateMeasured> Events, IReadOnlyList<MeasureResult> Measured, bool WorkerFailed = false);
 
 /// <summary>Session → TaskTuner: the results are journaled and in the record log: learn from them.</summary>
 public sealed record BatchCommitted(int Task, IReadOnlyList<CandidateMeasured> Events);

@@ -28,6 +28,7 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
     private long _request;
     private Step _step;
     private int _generation;
+    private bool _workerFailed;
     private bool _baseline;
     private IReadOnlyList<MeasureCandidate> _batch = [];
     private CandidatesProposed? _journaled;
@@ -74,8 +75,8 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
         _step = step;
         (step switch { Step.Search => _search, Step.Build => _build, _ => _measure }).Tell(request);
         long id = _request;
-        Timers.StartSingleTimer("step", new StepFailed(id, $"no answer from {step.ToString().ToLowerInvariant()} within {_ctx.StepTimeout.TotalSeconds:F0} s", TimedOut: true),
-            _ctx.StepTimeout);
+        var timeout = step == Step.Measure ? _ctx.MeasureTimeout : _ctx.StepTimeout;
+        Timers.StartSingleTimer("step", new StepFailed(id, $"no answer from {step.ToString().ToLowerInvariant()} within {timeout.TotalSeconds:F0} s", TimedOut: true), timeout);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -106,7 +107,9 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
         if (step == Step.Search) { _session.Tell(new TaskExhausted(_task.Id, why, Failed: true)); return; }
         var kind = step == Step.Build ? FailureKind.Build : FailureKind.Run;
         var failed = Enumerable.Range(0, _batch.Count).Select(i => new MeasureResult(i, null, $"{step.ToString().ToLowerInvariant()} failed: {why}", false, kind)).ToArray();
+        _workerFailed = true;
         OnMeasured(new MeasureReply(_request, failed));
+        _workerFailed = false;
     }
 
     protected override void PostRestart(Exception reason)
@@ -212,7 +215,7 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
             _ctx.Log.Task(_task.Id, _task.Name, $"candidate failed ({m.Failure?.ToString().ToLowerInvariant() ?? "run"}): {m.Error}");
             _ctx.Failures.Report(_task.Name, m, _ctx.Log.TaskPath(_task.Id, _task.Name));
         }
-        _session.Tell(new BatchMeasured(_task.Id, events, r.Results));
+        _session.Tell(new BatchMeasured(_task.Id, events, r.Results, _workerFailed));
     }
 
     private void OnCommitted(BatchCommitted c)

@@ -56,7 +56,7 @@ public static class TuningEngine
             Progress = options.Progress ?? new TableProgress(options.Output),
             Faults = faults,
             // A last-resort watchdog over one step: every compile and every run have their own, shorter timeouts.
-            StepTimeout = faults?.StepTimeout ?? options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
+            StepTimeout = options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
         ctx.Progress.Started(plan);

@@ -177,7 +177,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
 
     private void OnBatchMeasured(BatchMeasured m)
     {
-        if (m.Events.All(e => e.Baseline) is false && Tuning.FailureReporter.SameBuildError(m.Measured) is { } buildError)
+        if (!m.WorkerFailed && m.Events.All(e => e.Baseline) is false && FailureReporter.SameBuildError(m.Measured) is { } buildError)
             _failure = $"error: {_ctx.Tasks[m.Task].Name}: all {m.Measured.Count} candidates of a batch failed to build with the same error, " +
                 $"so the run stops (check --target and the compiler):\n{FailureReporter.Indent(buildError, 12)}";
         PersistAllTimed(m.Events, () =>

@@ -14,9 +14,12 @@ public static class SpaceGenerators
     /// RandomComputeLocation; postprocessors DisallowDynamicLoop, RewriteParallelVectorizeUnroll,
     /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's
     /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor,
-    /// PackReusedOperand after MultiLevelTiling, and ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or all disabled: TVM's space exactly.
+    /// PackReusedOperand after MultiLevelTiling, and ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or
+    /// all disabled: TVM's space exactly.
+    /// <paramref name="rewriteLayout"/> adds <see cref="RewriteLayout"/> first among the postprocessors (before loops are
+    /// fused, so the loop nest it reads is the tiled one); off by default because the packing it adds runs in every call.
     /// </summary>
-    public static PostOrderApply Cpu(SpaceSettings? ours = null)
+    public static PostOrderApply Cpu(SpaceSettings? ours = null, bool rewriteLayout = false)
     {
         ours ??= SpaceSettings.Tvm;
         var rules = new List<IScheduleRule> { new AutoInline(), new AddRFactor() };
@@ -26,8 +29,9 @@ public static class SpaceGenerators
         var p = ours.ParallelizeBySize;
         rules.Add(p.Enabled ? new ParallelizeBySize(p.MinFlopsToFork, p.SerialChoiceBelowFlops, p.MinFlopsPerJob) : new ParallelizeVectorizeUnroll());
         rules.Add(new RandomComputeLocation());
+        IPostproc[] postprocs = [new DisallowDynamicLoop(), new RewriteParallelVectorizeUnroll(), new RewriteReductionBlock()];
         return new(rules,
-            [new DisallowDynamicLoop(), new RewriteParallelVectorizeUnroll(), new RewriteReductionBlock()],
+            rewriteLayout ? [new RewriteLayout(), .. postprocs] : postprocs,
             [(new MutateTileSize(), 0.9), (new MutateComputeLocation(), 0.05), (new MutateUnroll(), 0.03), (new MutateParallel(), 0.02)]);
     }
 }

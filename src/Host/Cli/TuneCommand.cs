@@ -40,7 +40,7 @@ public static class TuneCommand
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
-            var mod = ModuleLoader.Load(path);
+            var mod = ModuleLoader.LoadForTuning(path);
             PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir", create: false); // tuning creates it
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);

@@ -23,6 +23,8 @@ public static class TunerCli
         root.Subcommands.Add(SessionsCommand.Build());
         root.Subcommands.Add(WorkloadsCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(RunModelCommand.Build());
+        root.Subcommands.Add(BenchModelCommand.Build());
 
         return root;
     }

@@ -40,6 +40,7 @@ public static class TracePython
         ["RFactor"] = ("rfactor", ["loop"], ["factor_axis"]),
         ["TransformLayout"] = ("transform_layout", ["block", "index_map"], ["buffer_index", "buffer_index_type", "pad_value", "assume_injective_transform"]),
         ["AddUnitLoop"] = ("add_unit_loop", ["block_or_loop"], []),
+        ["ReIndex"] = ("reindex", ["block"], ["buffer_index", "buffer_index_type"]),
         ["StorageAlign"] = ("storage_align", ["block"], ["buffer_index", "axis", "factor", "offset"]),
     };
 

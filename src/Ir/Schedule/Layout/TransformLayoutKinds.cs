@@ -16,6 +16,10 @@ public static class TransformLayoutKinds
         return [];
     });
 
+    /// <summary>Inputs [block]; attrs [buffer_index, buffer_index_type (0 read, 1 write)]; outputs [the copy block].</summary>
+    public static readonly InstructionKind ReIndex = new(ReIndexPrimitive.Name, isPure: false, (sch, inputs, attrs, _) =>
+        [sch.ReIndex(Args.Rv<BlockRV>(inputs[0], "block"), (int)Args.Long(attrs[0], "buffer_index"), Args.Long(attrs[1], "buffer_index_type") != 0)]);
+
     /// <summary>Inputs [block or loop]; attrs []; outputs [new loop].</summary>
     public static readonly InstructionKind AddUnitLoop = new(AddUnitLoopPrimitive.Name, isPure: false, (sch, inputs, _, _) =>
         [inputs[0] switch

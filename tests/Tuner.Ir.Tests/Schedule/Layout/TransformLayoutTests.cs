@@ -16,7 +16,7 @@ public class TransformLayoutTests
         TransformLayoutPrimitive.Apply(s, "B", 0, isWrite: true, SplitRows(4));
 
         var b = Assert.Single(s.Func.RootBlock!.AllocBuffers);
-        Assert.Equal([4L, 16L, 4L], b.ConstShape());
+        Assert.Equal([4L, 16L, 4L], b.ConstShape()!);
         var producer = s.FindBlock("B", "t").Block;
         Assert.Equal("B[(v_i // 4), v_j, (v_i % 4)]", Show(Assert.Single(producer.Writes)));
         Assert.Same(b, ((BufferStore)producer.Body).Buffer);
@@ -36,9 +36,9 @@ public class TransformLayoutTests
         sch.TransformLayout(mm, 1, isWrite: false, map);
 
         var cache = sch.State.Func.RootBlock!.AllocBuffers.Single(x => x.Name == "B_global");
-        Assert.Equal([2L, 16L, 8L], cache.ConstShape());
+        Assert.Equal([2L, 16L, 8L], cache.ConstShape()!);
         Assert.Contains("B_global[(v_j // 8), v_k, (v_j % 8)]", sch.State.FindBlock("matmul", "t").Block.Reads.Select(Show));
-        Assert.Equal([16L, 16L], sch.State.Func.ParamBuffers.ElementAt(1).ConstShape()); // the parameter keeps its layout
+        Assert.Equal([16L, 16L], sch.State.Func.ParamBuffers.ElementAt(1).ConstShape()!); // the parameter keeps its layout
         AssertSameOutputs(f, sch.Func);
     }
 
@@ -60,7 +60,7 @@ public class TransformLayoutTests
         var f = BlockTestWorkloads.PadConv(); // Apad is 10×10
         var s = new ScheduleState(f);
         TransformLayoutPrimitive.Apply(s, "pad", 0, isWrite: true, SplitRows(4));
-        Assert.Equal([3L, 10L, 4L], s.Func.RootBlock!.AllocBuffers.Single().ConstShape());
+        Assert.Equal([3L, 10L, 4L], s.Func.RootBlock!.AllocBuffers.Single().ConstShape()!);
         AssertSameOutputs(f, s.Func);
     }
 

@@ -9,7 +9,7 @@ namespace Tuner.Ir.Tests.Schedule.Property;
 /// <summary>
 /// Property test of the layout primitives: random schedules (<see cref="RandomSchedules"/>) interleaved with random
 /// TransformLayout (split a dimension, swap two, fuse two neighbours — on allocated buffers, so the signature
-/// stays), AddUnitLoop and StorageAlign steps. Every schedule that applies computes what the original computes
+/// stays), ReIndex, AddUnitLoop and StorageAlign steps. Every schedule that applies computes what the original computes
 /// (interpreter), passes VerifyStrict, and its trace round-trips through TVM's JSON and replays to an equal function.
 /// </summary>
 public sealed class LayoutPropertyTests(ITestOutputHelper output)
@@ -69,8 +69,16 @@ public sealed class LayoutPropertyTests(ITestOutputHelper output)
         if (blocks.Count == 0) return false;
         var br = blocks[rng.Next(blocks.Count)];
         var block = sch.GetBlock(br.Block.Name);
-        switch (rng.Next(4))
+        switch (rng.Next(5))
         {
+            case 4:
+            {
+                bool isWrite = rng.Next(2) == 0;
+                int count = (isWrite ? br.Block.Writes : br.Block.Reads).Count;
+                if (count == 0) return false;
+                sch.ReIndex(block, rng.Next(count), isWrite);
+                return true;
+            }
             case 0:
             {
                 var loops = sch.GetLoops(block);
