@@ -1,5 +1,3 @@
-using Tuner.Actors.Build;
-using Tuner.Actors.Runner;
 using Tuner.Actors.Search;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Space;
@@ -7,7 +5,6 @@ using Tuner.Actors.Space.Rules;
 using Tuner.Ir;
 using Tuner.Ir.Analysis;
 using Tuner.Ir.Schedule;
-using Tuner.Ir.Targets;
 
 namespace Tuner.Actors.Tests.Space;
 
@@ -62,27 +59,6 @@ public class PackReusedOperandTests
         Assert.True(StructuralEqual.Equal(space.Func, replayed.Func));
     }
 
-    private static List<(string What, PrimFunc Func)> Sample(PrimFunc f, string name, int perSpace)
-    {
-        var ctx = new TuneContext(f, name, NumCores: 2);
-        var gen = SpaceGenerators.Cpu(PackOn);
-        var spaces = gen.Generate(ctx);
-        var list = new List<(string, PrimFunc)>();
-        for (int s = 0; s < spaces.Count; s++)
-        {
-            if (!Packed(spaces[s])) continue;
-            for (int k = 0; k < perSpace; k++)
-            {
-                var (cand, why) = SpaceSampler.TrySample(ctx, gen, spaces[s].Trace, seed: 100 * s + k + 1);
-                Assert.True(cand is not null, $"{name} space {s} sample {k}: {why}");
-                Assert.Empty(Verifier.VerifyStrict(cand!.Func));
-                list.Add(($"{name} space {s} sample {k}", cand.Func));
-            }
-        }
-        Assert.NotEmpty(list);
-        return list;
-    }
-
     [Theory]
     [InlineData("matmul32")]
     [InlineData("conv2d_nhwc")]
@@ -90,20 +66,13 @@ public class PackReusedOperandTests
     public void Sampled_packed_candidates_pass_postprocessing_verify_and_compute_the_untuned_outputs(string name)
     {
         var f = name switch { "matmul32" => Workloads.Matmul(32), "conv2d_nhwc" => Workloads.Conv2dNhwc(), _ => Workloads.MatmulRelu(16) };
-        foreach (var (what, func) in Sample(f, name, 4)) CandidateChecks.AssertSameOutputs(f, func, 5, what);
+        foreach (var (what, func) in CandidateChecks.Sample(SpaceGenerators.Cpu(PackOn), f, name, 4, Packed)) CandidateChecks.AssertSameOutputs(f, func, 5, what);
     }
 
     [Fact]
     public void Sampled_packed_candidates_compiled_compute_what_the_interpreter_computes()
     {
-        using var runner = new LocalRunner(RunnerOptions.Default);
-        var measurer = new CandidateMeasurer(new Builder(CompilerOptions.For(Target.Parse("llvm -num-cores 2"))), runner, new EvaluatorConfig(1, 1, 0), interpreterReference: true);
         foreach (var (name, f) in new[] { ("matmul64", Workloads.Matmul(64)), ("conv2d_nhwc", Workloads.Conv2dNhwc()) })
-        {
-            var cands = Sample(f, name, 1);
-            var results = measurer.Measure(f, cands.Select(c => c.Func).ToList());
-            for (int i = 0; i < results.Count; i++)
-                Assert.True(results[i].Ok && results[i].Verified, $"{cands[i].What}: {results[i].Error}");
-        }
+            CandidateChecks.AssertCompiledAgree(f, CandidateChecks.Sample(SpaceGenerators.Cpu(PackOn), f, name, 1, Packed));
     }
 }
