@@ -20,14 +20,17 @@ public sealed record ParallelizeBySizeSettings(bool Enabled, long MinFlopsToFork
 /// <summary>Ours, not TVM: lane-wise partial sums for reductions contiguous only along the reduction axis (rule VectorizeReduction).</summary>
 public sealed record VectorizeReductionSettings(bool Enabled, IReadOnlyList<int> Lanes, int MaxTile);
 
+/// <summary>Ours, not TVM: the reused operand of a tiled block copied into a panel at tile levels (rule PackReusedOperand).</summary>
+public sealed record PackOperandSettings(bool Enabled, IReadOnlyList<int> Levels);
+
 /// <summary>
 /// Design-space rules beyond TVM's CPU space; all disabled gives TVM's space exactly. <paramref name="RewriteLayout"/>
 /// adds TVM's RewriteLayout postprocessor (packing of layout-free weights; the pack runs in every timed call here).
 /// </summary>
-public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction, bool RewriteLayout = false)
+public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction, PackOperandSettings PackOperand, bool RewriteLayout = false)
 {
     /// <summary>TVM's space: every rule of ours off.</summary>
-    public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4], 4));
+    public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4], 4), new(false, [2, 3]));
 }
 
 /// <summary>
@@ -82,7 +85,19 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                     t.GetLong("space.parallelize-by-size.min-flops-per-job")),
                 new VectorizeReductionSettings(t.GetBoolean("space.vectorize-reduction.enabled"),
                     t.GetIntList("space.vectorize-reduction.lanes").ToArray(), t.GetInt("space.vectorize-reduction.max-tile")),
+                new PackOperandSettings(t.GetBoolean("space.pack-operand.enabled"), t.GetIntList("space.pack-operand.levels").ToArray()),
                 t.GetBoolean("space.rewrite-layout.enabled")));
+    }
+
+    /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>
+    public static Config HoconFile(string name)
+    {
+        foreach (var dir in CandidateDirs())
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        throw new FileNotFoundException($"{name} not found next to the program or in a hocon/ folder above it");
     }
 
     private static IEnumerable<string> CandidateDirs()

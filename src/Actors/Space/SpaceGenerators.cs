@@ -13,8 +13,9 @@ public static class SpaceGenerators
     /// TVM's CPU ("llvm") space: rules AutoInline, AddRFactor, MultiLevelTiling (SSRSRS), ParallelizeVectorizeUnroll,
     /// RandomComputeLocation; postprocessors DisallowDynamicLoop, RewriteParallelVectorizeUnroll,
     /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's
-    /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor, and
-    /// ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or all disabled: TVM's space exactly.
+    /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor,
+    /// PackReusedOperand after MultiLevelTiling, and ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or
+    /// all disabled: TVM's space exactly.
     /// <paramref name="rewriteLayout"/> (or <c>ours.RewriteLayout</c>, HOCON <c>tuner.space.rewrite-layout.enabled</c>) adds
     /// <see cref="RewriteLayout"/> first among the postprocessors (before loops are fused, so the loop nest it reads is
     /// the tiled one); off by default because the packing it adds runs in every call.
@@ -23,8 +24,9 @@ public static class SpaceGenerators
     {
         ours ??= SpaceSettings.Tvm;
         var rules = new List<IScheduleRule> { new AutoInline(), new AddRFactor() };
-        if (ours.VectorizeReduction.Enabled) rules.Add(new VectorizeReduction(ours.VectorizeReduction.Lanes));
+        if (ours.VectorizeReduction.Enabled) rules.Add(new VectorizeReduction(ours.VectorizeReduction.Lanes, ours.VectorizeReduction.MaxTile));
         rules.Add(new MultiLevelTiling());
+        if (ours.PackOperand.Enabled) rules.Add(new PackReusedOperand(levels: ours.PackOperand.Levels));
         var p = ours.ParallelizeBySize;
         rules.Add(p.Enabled ? new ParallelizeBySize(p.MinFlopsToFork, p.SerialChoiceBelowFlops, p.MinFlopsPerJob) : new ParallelizeVectorizeUnroll());
         rules.Add(new RandomComputeLocation());

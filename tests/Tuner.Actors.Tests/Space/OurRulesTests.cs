@@ -1,5 +1,3 @@
-using Tuner.Actors.Build;
-using Tuner.Actors.Runner;
 using Tuner.Actors.Search;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Space;
@@ -7,7 +5,6 @@ using Tuner.Actors.Space.Rules;
 using Tuner.Ir;
 using Tuner.Ir.Analysis;
 using Tuner.Ir.Schedule;
-using Tuner.Ir.Targets;
 using Tuner.Ir.Workloads;
 
 namespace Tuner.Actors.Tests.Space;
@@ -19,7 +16,7 @@ namespace Tuner.Actors.Tests.Space;
 /// </summary>
 public class OurRulesTests
 {
-    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4], 4));
+    private static readonly SpaceSettings Ours = new(new(true, 262_144, 16_777_216, 65_536), new(true, [16, 8, 4], 4), new(false, [2, 3]));
 
     /// <summary>dense NT, T_matmul_NT[i, j] = Σ_k A[i, k]·W[j, k] (+ bias, relu), 4×8×16.</summary>
     private static PrimFunc DenseNt() => WorkloadLibrary.Func("DBR", [4, 8, 16], "main");
@@ -119,23 +116,8 @@ public class OurRulesTests
         _ => Workloads.Matmul(64),
     };
 
-    /// <summary>Sampled candidates of the spaces with our rules on, postprocessed, verified, run in the interpreter.</summary>
-    private static List<(string What, PrimFunc Func)> Sample(PrimFunc f, string name, int perSpace)
-    {
-        var ctx = new TuneContext(f, name, NumCores: 2);
-        var space = SpaceGenerators.Cpu(Ours);
-        var spaces = space.Generate(ctx);
-        var list = new List<(string, PrimFunc)>();
-        for (int s = 0; s < spaces.Count; s++)
-            for (int k = 0; k < perSpace; k++)
-            {
-                var (cand, why) = SpaceSampler.TrySample(ctx, space, spaces[s].Trace, seed: 1000 * s + k + 1);
-                Assert.True(cand is not null, $"{name} space {s} sample {k}: {why}");
-                Assert.Empty(Verifier.VerifyStrict(cand!.Func));
-                list.Add(($"{name} space {s} sample {k}", cand.Func));
-            }
-        return list;
-    }
+    private static List<(string What, PrimFunc Func)> Sample(PrimFunc f, string name, int perSpace) =>
+        CandidateChecks.Sample(SpaceGenerators.Cpu(Ours), f, name, perSpace);
 
     [Theory]
     [MemberData(nameof(SampledWorkloads))]
@@ -158,16 +140,12 @@ public class OurRulesTests
     [Fact]
     public void Sampled_candidates_with_our_rules_compiled_compute_what_the_interpreter_computes()
     {
-        using var runner = new LocalRunner(RunnerOptions.Default);
-        var measurer = new CandidateMeasurer(new Builder(CompilerOptions.For(Target.Parse("llvm -num-cores 2"))), runner, new EvaluatorConfig(1, 1, 0), interpreterReference: true);
         foreach (var name in new[] { "dense_nt", "softmax" })
         {
             var f = ByName(name);
             var cands = Sample(f, name, 2);
             Assert.True(cands.Any(c => HasRfBlock(c.Func)), $"{name}: no candidate with an rfactor block");
-            var results = measurer.Measure(f, cands.Select(c => c.Func).ToList());
-            for (int i = 0; i < results.Count; i++)
-                Assert.True(results[i].Ok && results[i].Verified, $"{cands[i].What}: {results[i].Error}");
+            CandidateChecks.AssertCompiledAgree(f, cands);
         }
     }
 
