@@ -20,6 +20,7 @@ public static class TunerCli
         root.Subcommands.Add(TuneCommand.Build());
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
+        root.Subcommands.Add(NodeCommand.Build());
 
         return root;
     }
