@@ -58,8 +58,8 @@ public sealed class ClusterNode : IAsyncDisposable
         {
             throw new FormatException($"seed node '{seed}' is not an address like akka.tcp://{ClusterNodeSettings.SystemName}@127.0.0.1:4053");
         }
-        if (a.Protocol != "akka.tcp" || a.Host is null || a.Port is not > 0)
-            throw new FormatException($"seed node '{seed}' needs akka.tcp://, a host and a port, as in akka.tcp://{ClusterNodeSettings.SystemName}@127.0.0.1:4053");
+        if (a.Protocol is not ("akka.tcp" or "akka.ssl.tcp") || a.Host is null || a.Port is not > 0)
+            throw new FormatException($"seed node '{seed}' needs akka.tcp:// (akka.ssl.tcp:// with TLS), a host and a port, as in akka.tcp://{ClusterNodeSettings.SystemName}@127.0.0.1:4053");
         if (a.System != ClusterNodeSettings.SystemName)
             throw new FormatException($"seed node '{seed}' names actor system '{a.System}'; every tuner node is '{ClusterNodeSettings.SystemName}'");
     }
@@ -71,7 +71,7 @@ public sealed class ClusterNode : IAsyncDisposable
         var settings = ClusterNodeSettings.FromConfig(config);
         var compiler = TunerSettings.FromConfig(config).Compiler.Cc;
         var fingerprint = HostFingerprint.Detect(compiler);
-        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, config);
+        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, ClusterTls.Setup(config));
         var cluster = AkkaCluster.Get(system);
         if (o.SeedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
         IActorRef? dispatcher = null;
