@@ -28,6 +28,8 @@ switch (cmd)
     case "build-rate": BuildRate(Arg(1, 64)); break;
     case "script": Script(args[1], Arg(2, 2)); break;
     case "trace": TraceBench(args[1], args[2], Arg(3, 1), args.Length > 4 ? args[4] : null); break;
+    case "emit": Emit(args[1], args[2], args[3]); break;
+    case "conv": ConvBench(args[1], args[2], Arg(3, 1)); break;
     default: Console.Error.WriteLine("commands: gmm [n] [threads] | vec [n] [threads] | build-rate [count] | trace FILE.py TRACE.json [threads] [C_OUT.c]"); return 2;
 }
 return 0;
@@ -177,6 +179,61 @@ void TraceBench(string file, string traceFile, int threads, string? cOut)
     Row("OpenBLAS cblas_sgemm", blas, "reference");
     Row("trace " + Path.GetFileNameWithoutExtension(traceFile), hand!, Verdict(hand!));
     Row("naive (untuned)", naive, Verdict(naive));
+}
+
+// The C that a module function scheduled by a TVM-format trace generates (to read it, or for gcc -fopt-info-vec-missed).
+void Emit(string file, string traceFile, string cOut)
+{
+    var mod = Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(file), file);
+    var f = mod.PrimFuncs.Single(p => p.Name == Path.GetFileNameWithoutExtension(traceFile)).Func;
+    var scheduled = Tuner.Ir.Schedule.TraceReplay.ApplyJson(f, File.ReadAllText(traceFile));
+    File.WriteAllText(cOut, CodeGenC.Source(scheduled, "scheduled"));
+}
+
+// A 3x3 NCHW conv + bias + relu PrimFunc (TVMScript, params input, weight, bias, out) and a TVM-format trace named
+// after it: the untuned function, the trace's schedule, OpenBLAS im2col + sgemm + bias/relu, and the sgemm part alone,
+// in 3 interleaved rounds on the same inputs (min reported); outputs checked against the untuned function.
+void ConvBench(string file, string traceFile, int threads)
+{
+    if (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") is null) Environment.SetEnvironmentVariable("OPENBLAS_NUM_THREADS", threads.ToString(CultureInfo.InvariantCulture));
+    var mod = Tuner.Ir.Script.TvmScript.ParseModule(File.ReadAllText(file), file);
+    var f = mod.PrimFuncs.Single(p => p.Name == Path.GetFileNameWithoutExtension(traceFile)).Func;
+    var scheduled = Tuner.Ir.Schedule.TraceReplay.ApplyJson(f, File.ReadAllText(traceFile));
+    var shapes = f.ParamBuffers.Select(b => b.ConstShape()!).ToList();
+    int ci = (int)shapes[0][1], h = (int)shapes[0][2], w = (int)shapes[0][3], co = (int)shapes[1][0];
+    var target = Target.Parse($"llvm -num-cores {threads}");
+    double flops = 2.0 * co * h * w * ci * 9;
+    var inputs = ArgInfo.Random(ArgInfo.Of(f), 0);
+    var dims = new[] { ci, h, w, co }.Select(v => { var a = new NDArray(DataType.Int32, []); a.SetLong(0, v); return a; }).ToArray();
+    using var runner = new LocalRunner(RunnerOptions.Default with { NumThreads = threads, Timeout = TimeSpan.FromSeconds(120) });
+    var cfg = new EvaluatorConfig(Number: 1, Repeat: 7, MinRepeatMs: 100);
+    string blasLib = CompileC(Path.Combine(cDir, "blas_conv.c"), "-lopenblas");
+    var built = new Builder(CompilerOptions.For(target)).Build([scheduled, f]);
+    foreach (var b in built) if (!b.Ok) throw new InvalidOperationException($"build failed: {b.Error}");
+    Console.WriteLine($"{Path.GetFileName(file)} + {Path.GetFileName(traceFile)}: conv {ci}->{co} {h}x{w} 3x3, {threads} thread(s), {flops / 1e6:F1} MFLOP per run (2·MACs), OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE")}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    var kernels = new (string Name, string Lib, string Symbol, NDArray[] Args)[]
+    {
+        ("trace " + Path.GetFileNameWithoutExtension(traceFile), built[0].ArtifactPath!, built[0].Symbol!, [.. inputs]),
+        ("untuned", built[1].ArtifactPath!, built[1].Symbol!, [.. inputs]),
+        ("OpenBLAS im2col+sgemm+bias/relu", blasLib, "blas_conv_im2col", [inputs[0], inputs[1], inputs[2], inputs[3], .. dims]),
+        ("OpenBLAS sgemm part alone", blasLib, "blas_conv_gemm", [inputs[0], inputs[1], inputs[2], inputs[3], .. dims]),
+    };
+    var best = new RunResult?[kernels.Length];
+    for (int round = 0; round < 3; round++)
+        for (int k = 0; k < kernels.Length; k++)
+        {
+            var r = runner.Run(new RunRequest(kernels[k].Lib, kernels[k].Symbol, kernels[k].Args, k == 1 ? new EvaluatorConfig(1, 1, 0) : cfg, ReturnArgs: true));
+            Check(r, kernels[k].Name);
+            if (best[k] is null || r.RunSecs!.Min() < best[k]!.RunSecs!.Min()) best[k] = r;
+        }
+    var reference = best[1]!.Args!;
+    Console.WriteLine($"{"kernel",-34} {"min us",10} {"GFLOP/s",9} {"vs sgemm",9}  check");
+    for (int k = 0; k < kernels.Length; k++)
+    {
+        double min = best[k]!.RunSecs!.Min();
+        string check = k == 3 ? "(no bias/relu)" : OutputVerifier.Compare(f, reference, [.. best[k]!.Args!.Take(4)]) ?? "matches untuned";
+        Console.WriteLine($"{kernels[k].Name,-34} {min * 1e6,10:F1} {flops / min / 1e9,9:F1} {best[3]!.RunSecs!.Min() / min,9:F2}  {check}");
+    }
 }
 
 // Candidates built per second: 64 tiled-matmul variants, one compiler call each vs batched (2 calls in parallel).

@@ -30,41 +30,67 @@ public sealed class CandidateMeasurer(
     private readonly ConditionalWeakTable<PrimFunc, NDArray[]> _expected = [];
 
     /// <summary>Seconds spent building candidates, over every call so far (for the tuner's time split).</summary>
-    public double BuildSeconds { get; private set; }
+    public double BuildSeconds => Volatile.Read(ref _buildSeconds);
 
     /// <summary>Seconds spent after the builds (reference outputs, runs, verification), over every call so far.</summary>
-    public double RunSeconds { get; private set; }
+    public double RunSeconds => Volatile.Read(ref _runSeconds);
+
+    private double _buildSeconds, _runSeconds;
 
     /// <param name="slowCutoffSecs">Candidates whose warm-up call exceeds this are timed with single calls (<see cref="RunRequest.SlowCutoffSecs"/>).</param>
-    public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default, double? slowCutoffSecs = null)
+    public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default, double? slowCutoffSecs = null) =>
+        Run(reference, Build(candidates, ct), ct, slowCutoffSecs);
+
+    /// <summary>The build step alone (the engine's Build actor): one result per candidate, artifacts kept for <see cref="Run"/>.</summary>
+    public IReadOnlyList<BuildResult> Build(IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try { return builder.Build(candidates, ct); }
+        finally { AddSeconds(ref _buildSeconds, clock.Elapsed.TotalSeconds); }
+    }
+
+    /// <summary>
+    /// The timing step alone (the engine's Measure actor): runs and verifies what <see cref="Build"/> made, in order,
+    /// then deletes the artifacts (also when cancelled).
+    /// </summary>
+    public IReadOnlyList<MeasureResult> Run(PrimFunc reference, IReadOnlyList<BuildResult> built, CancellationToken ct = default, double? slowCutoffSecs = null)
     {
         var info = ArgInfo.Of(reference);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var built = builder.Build(candidates, ct);
-        BuildSeconds += clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        NDArray[]? expected = null;
-        string? refError = null;
-        if (verify)
+        try
         {
-            try { expected = Expected(reference, info, ct); }
-            catch (MeasureException e) { refError = e.Message; }
+            NDArray[]? expected = null;
+            string? refError = null;
+            if (verify)
+            {
+                try { expected = Expected(reference, info, ct); }
+                catch (MeasureException e) { refError = e.Message; }
+            }
+            var results = new MeasureResult[built.Count];
+            foreach (var b in built)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false, FailureKind.Build); continue; }
+                if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false, FailureKind.Reference); continue; }
+                var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify, slowCutoffSecs));
+                if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false, run.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
+                string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
+                results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null,
+                    mismatch is null ? null : FailureKind.Verification);
+            }
+            return results;
         }
-        var results = new MeasureResult[candidates.Count];
-        foreach (var b in built)
+        finally
         {
-            ct.ThrowIfCancellationRequested();
-            if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false, FailureKind.Build); continue; }
-            if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false, FailureKind.Reference); continue; }
-            var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify, slowCutoffSecs));
-            if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false, run.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
-            string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
-            results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null,
-                mismatch is null ? null : FailureKind.Verification);
+            Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
+            AddSeconds(ref _runSeconds, clock.Elapsed.TotalSeconds);
         }
-        Builder.DeleteArtifacts(built); // a loaded library stays mapped in the worker after its file is gone
-        RunSeconds += clock.Elapsed.TotalSeconds;
-        return results;
+    }
+
+    private static void AddSeconds(ref double total, double secs)
+    {
+        double seen, sum;
+        do { seen = Volatile.Read(ref total); sum = seen + secs; } while (Interlocked.CompareExchange(ref total, sum, seen) != seen);
     }
 
     private NDArray[] Expected(PrimFunc reference, IReadOnlyList<ArgInfo> info, CancellationToken ct)

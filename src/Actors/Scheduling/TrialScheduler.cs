@@ -77,6 +77,19 @@ public sealed class TrialScheduler
         return (pick, grant);
     }
 
+    /// <summary>
+    /// Grants up to <paramref name="trials"/> to <paramref name="task"/> (a batch journaled before a crash, measured
+    /// before anything new): never more than the global and per-task budgets leave. Returns the grant (0: none).
+    /// </summary>
+    public int Grant(int task, int trials)
+    {
+        if (_granted[task] != 0) throw new InvalidOperationException($"task {task} has a round in flight");
+        int grant = Math.Min(trials, Math.Min(MaxTrialsGlobal - Committed, Left(task)));
+        if (grant <= 0) return 0;
+        _granted[task] = grant;
+        return grant;
+    }
+
     private int Left(int t) => MaxTrialsPerTask - _trials[t];
 
     private int NextRoundRobin(List<int> open)

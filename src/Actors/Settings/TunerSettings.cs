@@ -14,11 +14,25 @@ public sealed record RunnerSettings(int Number, int Repeat, int MinRepeatMs, boo
 /// <summary>Search settings.</summary>
 public sealed record SearchSettings(int NumTrialsPerIter, string Strategy, long Seed);
 
+/// <summary>Ours, not TVM: ParallelizeVectorizeUnroll's parallel part following the kernel's FLOP count (rule ParallelizeBySize).</summary>
+public sealed record ParallelizeBySizeSettings(bool Enabled, long MinFlopsToFork, long SerialChoiceBelowFlops, long MinFlopsPerJob);
+
+/// <summary>Ours, not TVM: lane-wise partial sums for reductions contiguous only along the reduction axis (rule VectorizeReduction).</summary>
+public sealed record VectorizeReductionSettings(bool Enabled, IReadOnlyList<int> Lanes, int MaxTile);
+
+/// <summary>Design-space rules beyond TVM's CPU space; all disabled gives TVM's space exactly.</summary>
+public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction)
+{
+    /// <summary>TVM's space: every rule of ours off.</summary>
+    public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4], 4));
+}
+
 /// <summary>
 /// Every setting of the tuner, read once from HOCON (hocon/tuner.reference.conf plus an optional user file)
 /// through Akka's built-in HOCON parser. Immutable; pass it down instead of reading config elsewhere.
 /// </summary>
-public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Builder, RunnerSettings Runner, SearchSettings Search)
+public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Builder, RunnerSettings Runner, SearchSettings Search,
+    SpaceSettings Space)
 {
     public const string ReferenceFileName = "tuner.reference.conf";
 
@@ -58,7 +72,24 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                 t.GetInt("runner.number"), t.GetInt("runner.repeat"), t.GetInt("runner.min-repeat-ms"),
                 t.GetBoolean("runner.cache-flush"), t.GetTimeSpan("runner.timeout"), t.GetBoolean("runner.verify"),
                 t.GetInt("runner.seed"), t.GetDouble("runner.slow-cutoff-factor")),
-            new SearchSettings(t.GetInt("search.num-trials-per-iter"), t.GetString("search.strategy"), t.GetLong("search.seed")));
+            new SearchSettings(t.GetInt("search.num-trials-per-iter"), t.GetString("search.strategy"), t.GetLong("search.seed")),
+            new SpaceSettings(
+                new ParallelizeBySizeSettings(t.GetBoolean("space.parallelize-by-size.enabled"),
+                    t.GetLong("space.parallelize-by-size.min-flops-to-fork"), t.GetLong("space.parallelize-by-size.serial-choice-below-flops"),
+                    t.GetLong("space.parallelize-by-size.min-flops-per-job")),
+                new VectorizeReductionSettings(t.GetBoolean("space.vectorize-reduction.enabled"),
+                    t.GetIntList("space.vectorize-reduction.lanes").ToArray(), t.GetInt("space.vectorize-reduction.max-tile"))));
+    }
+
+    /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>
+    public static Config HoconFile(string name)
+    {
+        foreach (var dir in CandidateDirs())
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        throw new FileNotFoundException($"{name} not found next to the program or in a hocon/ folder above it");
     }
 
     private static IEnumerable<string> CandidateDirs()

@@ -1,20 +1,35 @@
 using Tuner.Actors.Search;
+using Tuner.Actors.Settings;
 using Tuner.Actors.Space.Mutators;
 using Tuner.Actors.Space.Postprocs;
 using Tuner.Actors.Space.Rules;
 
 namespace Tuner.Actors.Space;
 
-/// <summary>The design spaces TVM builds by default, per target kind.</summary>
+/// <summary>The design spaces TVM builds by default, per target kind, and ours beside them.</summary>
 public static class SpaceGenerators
 {
     /// <summary>
     /// TVM's CPU ("llvm") space: rules AutoInline, AddRFactor, MultiLevelTiling (SSRSRS), ParallelizeVectorizeUnroll,
     /// RandomComputeLocation; postprocessors DisallowDynamicLoop, RewriteParallelVectorizeUnroll,
-    /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's defaults.
+    /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's
+    /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor, and
+    /// ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or all disabled: TVM's space exactly.
+    /// <paramref name="rewriteLayout"/> adds <see cref="RewriteLayout"/> first among the postprocessors (before loops are
+    /// fused, so the loop nest it reads is the tiled one); off by default because the packing it adds runs in every call.
     /// </summary>
-    public static PostOrderApply Cpu() => new(
-        [new AutoInline(), new AddRFactor(), new MultiLevelTiling(), new ParallelizeVectorizeUnroll(), new RandomComputeLocation()],
-        [new DisallowDynamicLoop(), new RewriteParallelVectorizeUnroll(), new RewriteReductionBlock()],
-        [(new MutateTileSize(), 0.9), (new MutateComputeLocation(), 0.05), (new MutateUnroll(), 0.03), (new MutateParallel(), 0.02)]);
+    public static PostOrderApply Cpu(SpaceSettings? ours = null, bool rewriteLayout = false)
+    {
+        ours ??= SpaceSettings.Tvm;
+        var rules = new List<IScheduleRule> { new AutoInline(), new AddRFactor() };
+        if (ours.VectorizeReduction.Enabled) rules.Add(new VectorizeReduction(ours.VectorizeReduction.Lanes));
+        rules.Add(new MultiLevelTiling());
+        var p = ours.ParallelizeBySize;
+        rules.Add(p.Enabled ? new ParallelizeBySize(p.MinFlopsToFork, p.SerialChoiceBelowFlops, p.MinFlopsPerJob) : new ParallelizeVectorizeUnroll());
+        rules.Add(new RandomComputeLocation());
+        IPostproc[] postprocs = [new DisallowDynamicLoop(), new RewriteParallelVectorizeUnroll(), new RewriteReductionBlock()];
+        return new(rules,
+            rewriteLayout ? [new RewriteLayout(), .. postprocs] : postprocs,
+            [(new MutateTileSize(), 0.9), (new MutateComputeLocation(), 0.05), (new MutateUnroll(), 0.03), (new MutateParallel(), 0.02)]);
+    }
 }

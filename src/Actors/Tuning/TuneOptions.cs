@@ -49,12 +49,16 @@ public sealed record TuneOptions
     public TextWriter? Output { get; init; } = Console.Out;
     /// <summary>Warnings and the first error of each kind (null: none; they are in logs/ either way).</summary>
     public TextWriter? Error { get; init; } = Console.Error;
+    /// <summary>Where progress goes (null: TVM's progress table on <see cref="Output"/>).</summary>
+    public ITuneProgress? Progress { get; init; }
+    /// <summary>Only these PrimFuncs are tuned (null: all), like TVM's tune_tir on one function.</summary>
+    public IReadOnlyList<string>? Functions { get; init; }
     /// <summary>When another process tunes in the work_dir: wait for it (true) or fail at once with <see cref="Database.WorkDirInUseException"/>.</summary>
     public bool WaitForLock { get; init; }
 
     public static readonly TuneOptions Default = new();
 
-    /// <summary>Options from the HOCON settings (compiler, builder, runner and search sections).</summary>
+    /// <summary>Options from the HOCON settings (compiler, builder, runner, search and space sections).</summary>
     public static TuneOptions FromSettings(TunerSettings s) => new()
     {
         NumTrialsPerIter = s.Search.NumTrialsPerIter,
@@ -69,6 +73,7 @@ public sealed record TuneOptions
         Verify = s.Runner.Verify,
         SlowCandidateFactor = s.Runner.SlowCutoffFactor,
         DataSeed = s.Runner.Seed,
+        Space = Actors.Space.SpaceGenerators.Cpu(s.Space),
     };
 
     /// <summary>"evolutionary" or "replay-trace" (also "replay_trace"); anything else is a <see cref="FormatException"/>.</summary>

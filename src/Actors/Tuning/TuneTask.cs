@@ -21,6 +21,8 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     public int WorkloadIndex { get; } = workloadIndex;
     public double Flops { get; } = FlopCounter.Count(workload.Func);
     public ISearchStrategy Strategy { get; set; } = null!;
+    /// <summary>The programs measured (or proposed) for this task: the strategy never proposes one again.</summary>
+    public MeasuredPrograms Measured { get; set; } = new();
     public double BestSecs { get; set; } = double.PositiveInfinity;
     /// <summary>The untuned function's mean latency (<see cref="Baseline"/>); +∞ until measured.</summary>
     public double BaselineSecs { get; set; } = double.PositiveInfinity;
@@ -33,6 +35,12 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     public bool Done { get; set; }
 
     public TaskSummary Summary() => new(Name, Weight, WorkloadIndex, Flops, BestSecs, Trials, TrialsThisRun, Valid, Failed, BaselineSecs);
+
+    /// <summary>Forgets the counts (before they are counted again from the record log).</summary>
+    public void ResetCounts()
+    {
+        (BestSecs, BaselineSecs, Trials, Valid, Failed) = (double.PositiveInfinity, double.PositiveInfinity, 0, 0, 0);
+    }
 
     /// <summary>Counts one stored or new record into the standing (the untuned baseline is not a trial).</summary>
     public void Count(TuningRecord r)
@@ -52,11 +60,13 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     /// of first appearance; each group is committed to the database as one workload.
     /// </summary>
     /// <remarks>With <paramref name="names"/>, the functions' names are recorded for their workload (<see cref="WorkloadNames"/>).</remarks>
-    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null)
+    /// <remarks>With <paramref name="only"/>, only the functions of those names are tuned.</remarks>
+    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null, IReadOnlyCollection<string>? only = null)
     {
         var groups = new List<(List<string> Names, Workload W)>();
         foreach (var entry in module.PrimFuncs)
         {
+            if (only is not null && !only.Contains(entry.Name)) continue;
             var w = Workload.FromFunc(entry.Func);
             int i = groups.FindIndex(g => g.W.Hash == w.Hash && g.W.Matches(entry.Func));
             if (i >= 0) groups[i].Names.Add(entry.Name);

@@ -22,7 +22,7 @@ public static class ApplyCommand
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
-            var mod = ModuleLoader.Load(path);
+            var mod = ModuleLoader.LoadForTuning(path);
             var dir = PathArgs.ExistingWorkDir(parse.GetRequiredValue(workDir), "--work-dir");
             if (parse.GetValue(output) is { } outFile) PathArgs.OutputFile(outFile, "-o");
             var err = parse.InvocationConfiguration.Error;

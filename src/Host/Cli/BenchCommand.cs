@@ -32,7 +32,7 @@ public static class BenchCommand
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
-            var mod = ModuleLoader.Load(path);
+            var mod = ModuleLoader.LoadForTuning(path);
             var t = TargetOption.Resolve(parse, target);
             var dir = parse.GetValue(traceDir);
             if (dir is not null) PathArgs.InputFolder(dir, "--trace-dir");

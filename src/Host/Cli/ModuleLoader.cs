@@ -17,6 +17,17 @@ public static class ModuleLoader
         catch (TvmScriptException e) { throw CliException.BadInput(e.ToString()); }
     }
 
+    /// <summary>
+    /// <see cref="Load"/>, then for a Relax model written with operators LegalizeOps → AnnotateTIROpPattern →
+    /// FuseOps → FuseTIR: the module whose PrimFuncs `tune`, `apply` and `bench` work on (others come back as read).
+    /// </summary>
+    public static IRModule LoadForTuning(string path)
+    {
+        var m = Load(path);
+        try { return Tuner.Actors.Models.ModelRunner.ForTuning(m); }
+        catch (Tuner.Ir.Relax.Transforms.RelaxPassException e) { throw CliException.BadInput($"{path}: {e.Message}"); }
+    }
+
     /// <summary>The PrimFunc named <paramref name="name"/>; without a name, the module's only PrimFunc.</summary>
     public static (string Name, PrimFunc Func) SelectFunc(IRModule mod, string? name, string path)
     {

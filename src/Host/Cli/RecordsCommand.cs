@@ -60,14 +60,14 @@ public static class RecordsCommand
     }
 
     /// <summary>For a work_dir without names (older runs): the name of the workload's first block below the root, else "main".</summary>
-    private static string FirstBlock(PrimFunc f)
+    internal static string FirstBlock(PrimFunc f)
     {
         string? name = null;
         NodeWalker.Walk(f.Body, s => { if (name is null && s is BlockRealize { Block.Name: var n } && n != "root") name = n; });
         return name ?? "main";
     }
 
-    private static string TargetText(TuningRecord r)
+    internal static string TargetText(TuningRecord r)
     {
         try { return TargetJson.FromJson(r.TargetKey).ToString(); }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException) { return r.TargetKey; }

@@ -8,8 +8,8 @@ namespace Tuner.Host.Cli;
 
 /// <summary>
 /// `tuner tune MODULE --work-dir DIR --max-trials-global N [--target T] [--num-trials-per-iter N]
-/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf] [--wait]`:
-/// tunes every PrimFunc of the module into DIR (resuming what DIR holds), printing TVM's progress table after each
+/// [--max-trials-per-task N] [--seed S] [--strategy evolutionary|replay-trace] [--config FILE.conf] [--func NAME]... [--wait]`:
+/// tunes every PrimFunc of the module (or those named by --func) into DIR on the actor engine (resuming what DIR holds), printing TVM's progress table after each
 /// batch. Settings come from the reference HOCON, the --config file on top, then the flags. Exit codes: 0 done,
 /// 1 a task ended without a valid record or a batch failed to build with one error, 2 bad input or the work_dir is
 /// in use, 130 interrupted (SIGINT/SIGTERM; what was measured is kept and the same command resumes).
@@ -31,15 +31,16 @@ public static class TuneCommand
         var strategy = new Option<string?>("--strategy") { Description = "evolutionary (default) or replay-trace" };
         strategy.AcceptOnlyFromAmong("evolutionary", "replay-trace");
         var config = new Option<string?>("--config") { Description = "HOCON file layered over the reference settings" };
+        var funcs = new Option<string[]>("--func") { Description = "tune only this PrimFunc (repeatable; default: every one)", AllowMultipleArgumentsPerToken = false };
         var wait = new Option<bool>("--wait") { Description = "when another tuner is using the work_dir, wait for it instead of exiting with code 2" };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, wait,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait,
         };
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
-            var mod = ModuleLoader.Load(path);
+            var mod = ModuleLoader.LoadForTuning(path);
             PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir", create: false); // tuning creates it
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
@@ -55,6 +56,13 @@ public static class TuneCommand
             if (parse.GetValue(seed) is { } s)
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
+            if (parse.GetValue(funcs) is { Length: > 0 } only)
+            {
+                var names = mod.PrimFuncs.Select(f => f.Name).ToArray();
+                if (only.FirstOrDefault(n => !names.Contains(n)) is { } unknown)
+                    throw CliException.BadInput($"{path}: no PrimFunc named '{unknown}' (it has: {string.Join(", ", names)})");
+                options = options with { Functions = only };
+            }
             var t = TargetOption.Resolve(parse, target);
             TuneSummary summary;
             using (var interrupt = new InterruptSignals())

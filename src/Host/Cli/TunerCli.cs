@@ -20,6 +20,11 @@ public static class TunerCli
         root.Subcommands.Add(TuneCommand.Build());
         root.Subcommands.Add(ApplyCommand.Build());
         root.Subcommands.Add(RecordsCommand.Build());
+        root.Subcommands.Add(SessionsCommand.Build());
+        root.Subcommands.Add(WorkloadsCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(RunModelCommand.Build());
+        root.Subcommands.Add(BenchModelCommand.Build());
         root.Subcommands.Add(NodeCommand.Build());
 
         return root;

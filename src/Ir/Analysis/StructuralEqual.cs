@@ -213,6 +213,7 @@ internal sealed class EqualChecker
             {
                 (PrimFuncEntry x, PrimFuncEntry y) => new EqualChecker().Func(x.Func, y.Func),
                 (OpaqueEntry x, OpaqueEntry y) => x.Text == y.Text,
+                (Relax.RelaxFuncEntry x, Relax.RelaxFuncEntry y) => Script.TvmScript.Print(x) == Script.TvmScript.Print(y),
                 _ => false,
             };
             if (!same) return false;

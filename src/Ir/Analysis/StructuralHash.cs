@@ -250,6 +250,10 @@ internal sealed class StructuralHasher
                 case OpaqueEntry o:
                     Add(Tag.Opaque); Add(o.Text);
                     break;
+                case Relax.RelaxFuncEntry r:
+                    // Relax functions compare by their printed text (names are part of it).
+                    Add(Tag.Opaque); Add(Script.TvmScript.Print(r));
+                    break;
             }
         }
     }

@@ -39,19 +39,49 @@ internal static class CPrelude
 
     /// <summary>
     /// GCC vector extensions (what <see cref="Lowering.RegisterTiles"/> produces): the typedef, unaligned load and
-    /// store through memcpy (one vmovups; no alignment or aliasing assumption) and a broadcast.
+    /// store through memcpy (one vmovups; no alignment or aliasing assumption), a broadcast, and min/max.
+    /// A vector of L lanes, L not a power of two (a 14-wide column tile), is a register of the next power of two
+    /// (<c>tnr_f32x14</c> is 16 floats): arithmetic runs on the whole register, loads and stores touch L elements
+    /// only — masked moves with AVX-512 (<c>vmovups zmm{k}</c>), a memcpy through the stack otherwise (correct, slower).
     /// </summary>
     private static string VectorSource(string kind, DataType t)
     {
         string v = CTypes.Vector(t), e = CTypes.Name(t.Element), s = CTypes.Suffix(t);
+        int p = CTypes.PhysicalLanes(t.Lanes);
+        bool partial = p != t.Lanes;
         return kind switch
         {
-            "vtype" => $"typedef {e} {v} __attribute__((vector_size({t.Lanes * t.Bytes})));\n",
+            "vtype" => $"typedef {e} {v} __attribute__((vector_size({p * t.Bytes})));\n",
+            "vload" when partial => PartialMove(t, load: true),
+            "vstore" when partial => PartialMove(t, load: false),
             "vload" => $"static inline {v} tnr_vload_{s}(const {e}* p) {{ {v} v; __builtin_memcpy(&v, p, sizeof v); return v; }}\n",
             "vstore" => $"static inline void tnr_vstore_{s}({e}* p, {v} v) {{ __builtin_memcpy(p, &v, sizeof v); }}\n",
-            "vbcast" => $"static inline {v} tnr_vbcast_{s}({e} x) {{ return ({v}){{{string.Join(", ", Enumerable.Repeat("x", t.Lanes))}}}; }}\n",
+            "vbcast" => $"static inline {v} tnr_vbcast_{s}({e} x) {{ return ({v}){{{string.Join(", ", Enumerable.Repeat("x", p))}}}; }}\n",
+            // As the scalar helpers (TVM's select(a < b, a, b)); gcc turns the lane loop into one compare and blend.
+            "vmin" or "vmax" => $"static inline {v} tnr_{kind}_{s}({v} a, {v} b) {{ {v} r; for (int i = 0; i < {p}; i++) r[i] = a[i] {(kind == "vmin" ? "<" : ">")} b[i] ? a[i] : b[i]; return r; }}\n",
             _ => throw new InvalidOperationException($"unknown vector helper {kind}"),
         };
+    }
+
+    /// <summary>A load (unused lanes zero) or store of the first L lanes of a padded register.</summary>
+    private static string PartialMove(DataType t, bool load)
+    {
+        string v = CTypes.Vector(t), e = CTypes.Name(t.Element), s = CTypes.Suffix(t);
+        int p = CTypes.PhysicalLanes(t.Lanes), bytes = p * t.Bytes;
+        string mask = $"0x{(1UL << t.Lanes) - 1:x}";
+        string ps = t.Bits == 64 ? "pd" : "ps";
+        string width = bytes == 64 ? "512" : bytes == 32 ? "256" : "";
+        string reg = bytes == 64 ? "__m512" : bytes == 32 ? "__m256" : "__m128";
+        string guard = t.IsFloat && t.Bits is 32 or 64 && bytes is 16 or 32 or 64
+            ? (bytes == 64 ? "defined(__AVX512F__)" : "defined(__AVX512F__) && defined(__AVX512VL__)") : "0";
+        string sig = load ? $"static inline {v} tnr_vload_{s}(const {e}* p)" : $"static inline void tnr_vstore_{s}({e}* p, {v} v)";
+        string masked = load
+            ? $"  return ({v})_mm{width}_maskz_loadu_{ps}(({(p == 16 ? "__mmask16" : "__mmask8")}){mask}, p);\n"
+            : $"  _mm{width}_mask_storeu_{ps}(p, ({(p == 16 ? "__mmask16" : "__mmask8")}){mask}, ({reg}{(t.Bits == 64 ? "d" : "")})v);\n";
+        string plain = load
+            ? $"  {v} v = {{0}};\n  __builtin_memcpy(&v, p, {t.Lanes} * sizeof({e}));\n  return v;\n"
+            : $"  __builtin_memcpy(p, &v, {t.Lanes} * sizeof({e}));\n";
+        return $"#if {guard}\n#include <immintrin.h>\n{sig} {{\n{masked}}}\n#else\n{sig} {{\n{plain}}}\n#endif\n";
     }
 
     public static string FloorFn(DataType t) => t.Bits == 64 ? "floor" : "floorf";

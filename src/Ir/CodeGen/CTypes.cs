@@ -36,6 +36,9 @@ internal static class CTypes
     public static string Vector(DataType t) =>
         !t.IsScalar && (t.IsIntegral || t.IsFloat) ? "tnr_" + Suffix(t) : throw new NotSupportedException($"no C vector type for {t}");
 
+    /// <summary>Lanes of the register a vector of <paramref name="lanes"/> lanes occupies: the next power of two.</summary>
+    public static int PhysicalLanes(int lanes) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)lanes);
+
     public static string Int(DataType t, long v)
     {
         if (t.IsBool) return v != 0 ? "true" : "false";

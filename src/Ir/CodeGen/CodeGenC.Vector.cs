@@ -10,32 +10,27 @@ namespace Tuner.Ir.CodeGen;
 /// </summary>
 public sealed partial class CodeGenC
 {
-    private readonly Dictionary<Buffer, (int Lanes, Dictionary<long, string> Slots)> _tiles = [];
+    private readonly Dictionary<Buffer, Dictionary<long, string>> _tiles = [];
 
     /// <summary>Declares the variables of a register tile and emits its scope; false when the buffer is not one.</summary>
     private bool TryEmitRegisterTile(Allocate a)
     {
-        if (RegisterTiles.RegisterLanes(a.Buffer, a.Body) is not { } lanes) return false;
-        var slots = new SortedSet<long>();
-        NodeWalker.Walk(a.Body,
-            onStmt: s => { if (s is BufferStore st && ReferenceEquals(st.Buffer, a.Buffer)) slots.Add(SlotOf(st.Indices)); },
-            onExpr: e => { if (e is BufferLoad l && ReferenceEquals(l.Buffer, a.Buffer)) slots.Add(SlotOf(l.Indices)); });
-        var t = a.Buffer.Dtype.WithLanes(lanes);
-        string ty = Vector(t);
+        if (RegisterTiles.RegisterSlots(a.Buffer, a.Body) is not { } slots) return false;
         var names = new Dictionary<long, string>();
-        foreach (long k in slots)
+        int n = 0;
+        foreach (var (k, lanes) in slots)
         {
-            names[k] = Fresh($"{a.Buffer.Name}_{k / lanes}");
-            Line($"{ty} {names[k]};");
+            names[k] = Fresh($"{a.Buffer.Name}_{n++}");
+            Line($"{Vector(a.Buffer.Dtype.WithLanes(lanes))} {names[k]};");
         }
-        _tiles[a.Buffer] = (lanes, names);
+        _tiles[a.Buffer] = names;
         EmitStmt(a.Body);
         return true;
     }
 
     private static long SlotOf(Seq<Expr> idx) => ((IntImm)((Ramp)idx[0]).Base).Value;
 
-    private string? TileVar(Buffer b, Seq<Expr> idx) => _tiles.TryGetValue(b, out var tile) ? tile.Slots[SlotOf(idx)] : null;
+    private string? TileVar(Buffer b, Seq<Expr> idx) => _tiles.TryGetValue(b, out var tile) ? tile[SlotOf(idx)] : null;
 
     /// <summary>The typedef name of a vector type, registering the typedef with the prelude.</summary>
     private string Vector(DataType t)
@@ -78,6 +73,8 @@ public sealed partial class CodeGenC
 
     private string EmitVectorBinary(Binary b)
     {
+        if (b.Op is BinOp.Min or BinOp.Max)
+            return $"{VectorHelper(b.Op == BinOp.Min ? "vmin" : "vmax", b.Dtype)}({Expr(b.A)}, {Expr(b.B)})";
         string op = b.Op switch
         {
             BinOp.Add => "+", BinOp.Sub => "-", BinOp.Mul => "*", BinOp.Div => "/",

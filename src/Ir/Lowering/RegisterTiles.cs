@@ -46,27 +46,40 @@ public sealed class RegisterTiles(int? vectorBytes = null) : ILoweringPass
     }
 
     /// <summary>
-    /// The vector width of a buffer every access of which (in <paramref name="scope"/>) has a constant index
-    /// <c>ramp(b, 1, lanes)</c> with b a multiple of lanes inside the buffer and the same lanes everywhere; else null.
-    /// Such a buffer needs no memory: the C generator gives each register-sized slot its own variable.
+    /// The widest vector of a register tile (see <see cref="RegisterSlots"/>), or null when the buffer is not one.
     /// </summary>
-    public static int? RegisterLanes(Buffer buf, Stmt scope)
+    public static int? RegisterLanes(Buffer buf, Stmt scope) => RegisterSlots(buf, scope)?.Values.Max();
+
+    /// <summary>
+    /// The register slots of a buffer every access of which (in <paramref name="scope"/>) has a constant index
+    /// <c>ramp(b, 1, lanes)</c> inside the buffer, lanes ≥ 2, where each base b always comes with the same lanes and
+    /// no two slots overlap: base → lanes. Else null. Such a buffer needs no memory: the C generator gives each slot
+    /// its own vector variable (a slot of 14 lanes is a 16-lane register with two unused lanes).
+    /// </summary>
+    public static IReadOnlyDictionary<long, int>? RegisterSlots(Buffer buf, Stmt scope)
     {
         if (buf.Rank != 1 || buf.Shape[0] is not IntImm { Value: var size }) return null;
-        int? lanes = null;
+        var slots = new SortedDictionary<long, int>();
         bool ok = true;
         void Check(Seq<Expr> idx)
         {
             if (idx.Count == 1 && idx[0] is Ramp { Base: IntImm b, Stride: IntImm { Value: 1 }, Lanes: var l }
-                && l > 1 && b.Value % l == 0 && b.Value >= 0 && b.Value + l <= size && (lanes is null || lanes == l))
-                lanes = l;
+                && l > 1 && b.Value >= 0 && b.Value + l <= size && (!slots.TryGetValue(b.Value, out var had) || had == l))
+                slots[b.Value] = l;
             else
                 ok = false;
         }
         NodeWalker.Walk(scope,
             onStmt: s => { if (s is BufferStore st && ReferenceEquals(st.Buffer, buf)) Check(st.Indices); },
             onExpr: e => { if (e is BufferLoad l && ReferenceEquals(l.Buffer, buf)) Check(l.Indices); });
-        return ok ? lanes : null;
+        if (!ok || slots.Count == 0) return null;
+        long end = long.MinValue;
+        foreach (var (b, l) in slots)
+        {
+            if (b < end) return null; // overlapping slots would be two registers for one element
+            end = b + l;
+        }
+        return slots;
     }
 
     private sealed class Rewriter(int vectorBytes, bool noalias, IReadOnlySet<Buffer> allocated) : IrRewriter
@@ -80,7 +93,7 @@ public sealed class RegisterTiles(int? vectorBytes = null) : ILoweringPass
             int lanes = vectorBytes / buf.Dtype.Bytes;
             if (lanes < 2) return v;
             var body = new TileExpander(buf, lanes, noalias, allocated).Rewrite(v.Body);
-            return body is not null && RegisterLanes(buf, body) is not null ? v with { Body = body } : v;
+            return body is not null && RegisterSlots(buf, body) is not null ? v with { Body = body } : v;
         }
     }
 }

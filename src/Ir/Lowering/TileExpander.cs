@@ -66,13 +66,32 @@ internal sealed class TileExpander(Buffer tile, int maxLanes, bool noalias, IRea
     /// <summary>The innermost loop in chunks of at most one register: <c>for j in 64</c> → 4 statements on ramp(j0, 1, 16).</summary>
     private Stmt Vectorize(For f, long min, long extent)
     {
-        int lanes = (int)Gcd(extent, maxLanes);
-        if (lanes < 2) throw new GiveUp();
+        var chunks = Chunks(extent, maxLanes, tile.Dtype) ?? throw new GiveUp();
         if (f.Kind != ForKind.Vectorized) CheckIndependent(f.Body);
-        var chunks = new List<Stmt>();
-        for (long c = min; c < min + extent; c += lanes)
-            chunks.Add(new Lanes(f.LoopVar, new IntImm(f.LoopVar.Dtype, c), lanes, this).Stmt(f.Body));
-        return SeqStmt.Flatten(chunks);
+        return SeqStmt.Flatten(chunks.Select(c => new Lanes(f.LoopVar, new IntImm(f.LoopVar.Dtype, min + c.Offset), c.Lanes, this).Stmt(f.Body)));
+    }
+
+    /// <summary>
+    /// How a vectorized extent splits into registers: whole registers, then the rest as one register whose lanes
+    /// are not all used (14 → [14], 28 → [16, 12], 24 → [16, 8] with 16 lanes) — for float tiles, or when the rest
+    /// is a power of two (an integer vector's unused lanes could divide by zero). Otherwise the widest power of two
+    /// dividing the extent (as before partial registers; 40 ints → 5 × 8). Null when that is a single lane.
+    /// </summary>
+    internal static IReadOnlyList<(long Offset, int Lanes)>? Chunks(long extent, int maxLanes, DataType dtype)
+    {
+        long rest = extent % maxLanes;
+        int lanes = maxLanes;
+        if (rest == 1 || (rest != 0 && !dtype.IsFloat && !System.Numerics.BitOperations.IsPow2(rest)))
+        {
+            lanes = (int)Gcd(extent, maxLanes);
+            if (lanes < 2) return null;
+            rest = 0;
+        }
+        var chunks = new List<(long, int)>();
+        long c = 0;
+        for (; c + lanes <= extent; c += lanes) chunks.Add((c, lanes));
+        if (rest > 0) chunks.Add((c, (int)rest));
+        return chunks;
     }
 
     /// <summary>
@@ -123,7 +142,10 @@ internal sealed class TileExpander(Buffer tile, int maxLanes, bool noalias, IRea
                     if (idx is Ramp { Stride: not IntImm { Value: 1 } }) throw new GiveUp(); // strided: a gather
                     return new BufferLoad(l.Buffer, [idx]);
                 }
-                case Binary { Op: BinOp.Add or BinOp.Sub or BinOp.Mul or BinOp.Div } b when IsVectorizable(b.Dtype):
+                // Unused lanes of a partial register hold zeros: an integer division there would trap.
+                case Binary { Op: BinOp.Div } b when b.Dtype.IsIntegral && !System.Numerics.BitOperations.IsPow2(lanes):
+                    throw new GiveUp();
+                case Binary { Op: BinOp.Add or BinOp.Sub or BinOp.Mul or BinOp.Div or BinOp.Min or BinOp.Max } b when IsVectorizable(b.Dtype):
                     return new Binary(b.Op, Widen(Expr(b.A)), Widen(Expr(b.B)));
                 case Cast c when IsVectorizable(c.Type) && IsVectorizable(c.Value.Dtype):
                     return new Cast(c.Type.WithLanes(lanes), Widen(Expr(c.Value)));

@@ -15,6 +15,7 @@ public static class InstructionKinds
         BlockInstructionKinds.ComputeAt, BlockInstructionKinds.ReverseComputeAt,
         BlockInstructionKinds.ComputeInline, BlockInstructionKinds.ReverseComputeInline,
         BlockInstructionKinds.DecomposeReduction, BlockInstructionKinds.RFactor,
+        TransformLayoutKinds.TransformLayout, TransformLayoutKinds.AddUnitLoop, TransformLayoutKinds.StorageAlign, TransformLayoutKinds.ReIndex,
     }.ToDictionary(k => k.Name);
 
     public static IEnumerable<InstructionKind> All => Table.Values;

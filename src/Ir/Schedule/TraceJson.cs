@@ -67,6 +67,7 @@ public static class TraceJson
                     WriteString(sb, names.TryGetValue(rv, out var n) ? n : throw new InvalidOperationException("an input random variable is not produced by an earlier instruction"));
                     break;
                 case string s: WriteString(sb, "\"" + s + "\""); break;
+                case IndexMap m: WriteString(sb, IndexMapJson.Save(m)); break;
                 case IReadOnlyList<object?> list: WriteInputs(sb, list, names); break;
                 default: WriteRaw(sb, inputs[k]); break;
             }
@@ -205,12 +206,20 @@ public static class TraceJson
             {
                 "None" => null,
                 string s when s.Length >= 2 && s[0] == '"' && s[^1] == '"' => s[1..^1],
+                string s when IndexMapJson.IsSavedObject(s) => LoadIndexMap(s, index),
                 string s => named.TryGetValue(s, out var rv) ? rv : throw new FormatException($"instruction {index}: random variable '{s}' is not defined"),
                 IReadOnlyList<object?> list => TranslateInputs(list, named, index),
                 _ => x,
             });
         }
         return r;
+    }
+
+    private static IndexMap LoadIndexMap(string json, int index)
+    {
+        try { return IndexMapJson.Load(json); }
+        catch (System.Text.Json.JsonException e) { throw new FormatException($"instruction {index}: the index map is not valid JSON: {e.Message}"); }
+        catch (FormatException e) { throw new FormatException($"instruction {index}: {e.Message}"); }
     }
 
     private static object ToDecision(object d) => d switch

@@ -38,6 +38,10 @@ public static class TracePython
         ["ReverseComputeInline"] = ("reverse_compute_inline", ["block"], []),
         ["DecomposeReduction"] = ("decompose_reduction", ["block", "loop"], []),
         ["RFactor"] = ("rfactor", ["loop"], ["factor_axis"]),
+        ["TransformLayout"] = ("transform_layout", ["block", "index_map"], ["buffer_index", "buffer_index_type", "pad_value", "assume_injective_transform"]),
+        ["AddUnitLoop"] = ("add_unit_loop", ["block_or_loop"], []),
+        ["ReIndex"] = ("reindex", ["block"], ["buffer_index", "buffer_index_type"]),
+        ["StorageAlign"] = ("storage_align", ["block"], ["buffer_index", "axis", "factor", "offset"]),
     };
 
     private static readonly HashSet<string> BoolAttrs = ["preserve_unit_iters", "disable_predication", "preserve_unit_loops"];
@@ -87,6 +91,7 @@ public static class TracePython
     {
         null => "None",
         RandomVariable rv => names.TryGetValue(rv, out var n) ? n : "<undefined>",
+        IndexMap m => m.ToPython(),
         IReadOnlyList<object?> list => "[" + string.Join(", ", list.Select(y => Value(y, names))) + "]",
         _ => Raw(x),
     };

@@ -94,12 +94,14 @@ internal sealed partial class Parser
         if (!cls.IsName("class")) throw Err(cls, $"expected 'class' after @I.ir_module but found {cls.Describe()}");
         Next();
         var name = ExpectName();
+        _className = name.Text;
         if (Accept("(")) { while (!AtOp(")")) Next(); Expect(")"); }
         Expect(":");
         ExpectNewline();
         ExpectKind(TokKind.Indent, "an indented class body");
         var funcs = new List<ModuleFunc>();
         var extra = new List<string>();
+        var relax = new List<(int Index, int Start)>();
         while (Peek().Kind is not (TokKind.Dedent or TokKind.Eof))
         {
             var t = Peek();
@@ -116,6 +118,8 @@ internal sealed partial class Parser
                 }
                 _i = save;
                 var (oname, text) = SkipVerbatimDef();
+                if (funcs.Any(x => x.Name == oname)) throw Err(t, $"function '{oname}' is defined twice");
+                if (IsRelaxDecorator(path)) relax.Add((funcs.Count, save));
                 funcs.Add(new OpaqueEntry(oname, text));
             }
             else
@@ -126,7 +130,33 @@ internal sealed partial class Parser
             }
         }
         if (Peek().Kind == TokKind.Dedent) Next();
+        ParseRelaxFunctions(funcs, relax);
         return new IRModule(name.Text, funcs.ToSeq(), extra.ToSeq());
+    }
+
+    /// <summary>
+    /// Relax functions are read after the rest of the class: first every signature (so a call can name a function
+    /// defined below it), then every body; call_tir callees must be PrimFuncs of the module.
+    /// </summary>
+    private void ParseRelaxFunctions(List<ModuleFunc> funcs, List<(int Index, int Start)> relax)
+    {
+        if (relax.Count == 0) return;
+        int end = _i;
+        foreach (var (_, start) in relax)
+        {
+            _i = start;
+            var (fname, _, _, ret) = ParseRelaxHeader();
+            _rxRets[fname] = ret;
+        }
+        foreach (var (index, start) in relax)
+        {
+            _i = start;
+            funcs[index] = ParseRelaxFunction();
+        }
+        _i = end;
+        var prims = funcs.OfType<PrimFuncEntry>().Select(f => f.Name).ToHashSet();
+        foreach (var (callee, at) in _tirRefs)
+            if (!prims.Contains(callee)) throw Err(at, $"R.call_tir calls '{callee}', which is not a T.prim_func of this module");
     }
 
     /// <summary>Skips decorators and a def with its body; returns its name and exact source text.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Tuner.Ir.Relax;
 
 namespace Tuner.Ir.Script;
 
@@ -26,9 +27,12 @@ internal sealed partial class Printer
     public static string PrintModule(IRModule m)
     {
         var p = new Printer();
+        p._moduleName = string.IsNullOrEmpty(m.Name) ? "Module" : m.Name;
         p.Line("# from tvm.script import ir as I");
-        p.Line("# from tvm.script import tir as T");
-        if (m.Functions.Any(f => f is OpaqueEntry)) p.Line("# from tvm.script import relax as R");
+        // As TVM: each dialect's import only when the module uses it (T also for symbolic dims of Relax functions).
+        if (m.Functions.Any(f => f is PrimFuncEntry) || m.Functions.OfType<RelaxFuncEntry>().Any(HasSymbolicDims))
+            p.Line("# from tvm.script import tir as T");
+        if (m.Functions.Any(f => f is OpaqueEntry or RelaxFuncEntry)) p.Line("# from tvm.script import relax as R");
         p.Line("");
         p.Line("@I.ir_module");
         p.Line($"class {(string.IsNullOrEmpty(m.Name) ? "Module" : m.Name)}:");
@@ -47,11 +51,15 @@ internal sealed partial class Printer
             {
                 case PrimFuncEntry pf: p.PrintPrimFunc(pf.Func, pf.Name); break;
                 case OpaqueEntry o: p.Verbatim(o.Text); break;
+                case RelaxFuncEntry r: p.PrintRelaxFunc(r.Func, r.Name); break;
             }
         }
         if (first) p.Line("pass");
         return p._sb.ToString();
     }
+
+    private static bool HasSymbolicDims(RelaxFuncEntry r) =>
+        r.Func.Params.Any(p => p.Info is TensorStructInfo { Shape: { } s } && s.Any(d => d is not IntImm));
 
     public static string PrintFunc(PrimFunc f, string name)
     {

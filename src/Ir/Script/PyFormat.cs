@@ -37,6 +37,18 @@ internal static class PyFormat
         return sign + digits[..point] + "." + digits[point..];
     }
 
+    /// <summary>
+    /// A double as TVM's C++ printer writes it (17 significant digits, as printf's %.17g: 1e-05 prints
+    /// 1.0000000000000001e-05), with ".0" added when the digits alone would read as an integer.
+    /// </summary>
+    public static string TvmFloat(double d)
+    {
+        if (double.IsNaN(d)) return "nan";
+        if (double.IsInfinity(d)) return d > 0 ? "inf" : "-inf";
+        var s = d.ToString("G17", CultureInfo.InvariantCulture).Replace("E", "e");
+        return s.Contains('.') || s.Contains('e') ? s : s + ".0";
+    }
+
     public static string Str(string s)
     {
         var sb = new StringBuilder("\"");

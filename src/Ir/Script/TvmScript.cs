@@ -26,6 +26,9 @@ public static class TvmScript
     /// <summary>Prints a module as TVM does: header comments, @I.ir_module class, functions in module order.</summary>
     public static string Print(IRModule m) => Printer.PrintModule(m);
 
+    /// <summary>Prints one Relax function as it appears inside a module (class-level indentation).</summary>
+    public static string Print(Relax.RelaxFuncEntry f) => Printer.PrintRelax(f);
+
     /// <summary>Prints one PrimFunc as a standalone <c>@T.prim_func def name(...)</c>.</summary>
     public static string Print(PrimFunc f, string name = "main") => Printer.PrintFunc(f, name);
 }

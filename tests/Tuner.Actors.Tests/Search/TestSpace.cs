@@ -9,7 +9,7 @@ namespace Tuner.Actors.Tests.Search;
 /// innermost j2 vectorized, and an unroll step sampled among [0, 16, 64]. Mutators change one tile decision
 /// (moving a factor between two levels) or the unroll step; no postprocessors.
 /// </summary>
-internal sealed class TestSpace(string block = "matmul") : ISpaceGenerator
+internal sealed class TestSpace(string block = "C") : ISpaceGenerator
 {
     public IReadOnlyList<TracedSchedule> Generate(TuneContext ctx)
     {

@@ -70,7 +70,7 @@ public class DesignSpaceTests
         foreach (var sp in spaces)
         {
             var insts = sp.Trace.Instructions;
-            Assert.Equal(["max", "exp", "sum", "norm", "root"], insts.Take(5).Select(i => (string)i.Attrs[0]!).ToArray());
+            Assert.Equal(["T_softmax_maxelem", "T_softmax_exp", "T_softmax_expsum", "T_softmax_norm", "root"], insts.Take(5).Select(i => (string)i.Attrs[0]!).ToArray());
             var order = new List<int>();
             foreach (var i in insts.Where(i => i.Kind.Name == "SampleComputeLocation"))
             {

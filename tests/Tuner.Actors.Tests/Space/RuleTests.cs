@@ -67,7 +67,7 @@ public class RuleTests
     [Fact]
     public void PostOrderApply_leaves_blocks_annotated_schedule_rule_to_their_custom_rule()
     {
-        var f = TvmScript.ParseFunc(TvmScript.Print(Workloads.Matmul(16)).Replace("T.writes(C[vi, vj])", "T.writes(C[vi, vj])\n            T.block_attr({\"schedule_rule\": \"None\"})"));
+        var f = TvmScript.ParseFunc(TvmScript.Print(Workloads.Matmul(16)).Replace("T.writes(C[v_i, v_j])", "T.writes(C[v_i, v_j])\n            T.block_attr({\"schedule_rule\": \"None\"})"));
         var spaces = SpaceGenerators.Cpu().Generate(new TuneContext(f, "mm", 2));
         var only = Assert.Single(spaces);
         Assert.DoesNotContain(only.Trace.Instructions, i => i.Kind.Name is "SamplePerfectTile" or "Split");

@@ -19,6 +19,7 @@ public class GoldenCodeTests
         ["softmax"] = () => Softmax.Build(256, 256),
         ["conv2d_nhwc_padded"] = () => Conv2d.Build(14, 14, 16, 32, 3, 1, 1),
         ["int_ops"] = () => Programs.IntOps.Build(64),
+        ["conv2d_nchw_tile14"] = () => Conv2dNchw.HandTraced(4, 16),
         ["metaschedule_style_matmul"] = () => Tuner.Ir.Script.TvmScript.ParseFunc(File.ReadAllText(Path.Combine(ScriptDir(), "matmul_scheduled.py"))),
     };
 

@@ -16,13 +16,14 @@ internal sealed class NativeKernel
     private readonly Entry _entry;
     public string LibPath { get; }
 
-    public NativeKernel(string source, string symbol)
+    /// <param name="march">-march value: "native" as the builder, or e.g. "x86-64-v3" to compile paths without AVX-512.</param>
+    public NativeKernel(string source, string symbol, string march = "native")
     {
         string dir = Path.Combine(Path.GetTempPath(), "tuner-ir-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "k.c"), source);
         LibPath = Path.Combine(dir, "k.so");
-        var psi = new ProcessStartInfo("cc", ["-O3", "-march=native", "-fopenmp", "-shared", "-fPIC",
+        var psi = new ProcessStartInfo("cc", ["-O3", $"-march={march}", "-fopenmp", "-shared", "-fPIC",
             "-Werror=implicit-function-declaration", "-o", LibPath, Path.Combine(dir, "k.c"), "-lm"])
         { RedirectStandardError = true, RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;

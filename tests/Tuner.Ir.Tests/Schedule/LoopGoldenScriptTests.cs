@@ -23,6 +23,7 @@ public class LoopGoldenScriptTests
     {
         var expected = "# from tvm.script import tir as T\n\n@T.prim_func\n" +
             "def main(A: T.Buffer((16, 12), \"float32\"), B: T.Buffer((12, 16), \"float32\"), C: T.Buffer((16, 16), \"float32\")):\n" +
+            "    T.func_attr({\"tir.noalias\": T.bool(True)})\n" +
             "    # with T.block(\"root\"):\n" + body.TrimEnd() + "\n";
         Assert.Equal(expected, TvmScript.Print(sch.Func).TrimEnd() + "\n");
         Assert.True(StructuralEqual.Equal(TvmScript.ParseFunc(expected), sch.Func), "the golden text parses to a different function");
@@ -38,13 +39,13 @@ public class LoopGoldenScriptTests
         AssertScript("""
             for i_0, i_1, j, k in T.grid(4, 4, 16, 12):
                 with T.block("C"):
-                    vi = T.axis.spatial(16, i_0 * 4 + i_1)
-                    vj, vk = T.axis.remap("SR", [j, k])
-                    T.reads(A[vi, vk], B[vk, vj])
-                    T.writes(C[vi, vj])
+                    v_i = T.axis.spatial(16, i_0 * 4 + i_1)
+                    v_j, v_k = T.axis.remap("SR", [j, k])
+                    T.reads(A[v_i, v_k], B[v_k, v_j])
+                    T.writes(C[v_i, v_j])
                     with T.init():
-                        C[vi, vj] = T.float32(0.0)
-                    C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                        C[v_i, v_j] = T.float32(0.0)
+                    C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 
@@ -56,15 +57,15 @@ public class LoopGoldenScriptTests
         AssertScript("""
             for i, j_0, j_1, k in T.grid(16, 4, 5, 12):
                 with T.block("C"):
-                    vi = T.axis.spatial(16, i)
-                    vj = T.axis.spatial(16, j_0 * 5 + j_1)
-                    vk = T.axis.reduce(12, k)
+                    v_i = T.axis.spatial(16, i)
+                    v_j = T.axis.spatial(16, j_0 * 5 + j_1)
+                    v_k = T.axis.reduce(12, k)
                     T.where(j_0 * 5 + j_1 < 16)
-                    T.reads(A[vi, vk], B[vk, vj])
-                    T.writes(C[vi, vj])
+                    T.reads(A[v_i, v_k], B[v_k, v_j])
+                    T.writes(C[v_i, v_j])
                     with T.init():
-                        C[vi, vj] = T.float32(0.0)
-                    C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                        C[v_i, v_j] = T.float32(0.0)
+                    C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 
@@ -76,14 +77,14 @@ public class LoopGoldenScriptTests
         AssertScript("""
             for i_j_fused, k in T.grid(256, 12):
                 with T.block("C"):
-                    vi = T.axis.spatial(16, i_j_fused // 16)
-                    vj = T.axis.spatial(16, i_j_fused % 16)
-                    vk = T.axis.reduce(12, k)
-                    T.reads(A[vi, vk], B[vk, vj])
-                    T.writes(C[vi, vj])
+                    v_i = T.axis.spatial(16, i_j_fused // 16)
+                    v_j = T.axis.spatial(16, i_j_fused % 16)
+                    v_k = T.axis.reduce(12, k)
+                    T.reads(A[v_i, v_k], B[v_k, v_j])
+                    T.writes(C[v_i, v_j])
                     with T.init():
-                        C[vi, vj] = T.float32(0.0)
-                    C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                        C[v_i, v_j] = T.float32(0.0)
+                    C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 
@@ -95,12 +96,12 @@ public class LoopGoldenScriptTests
         AssertScript("""
             for k, j, i in T.grid(12, 16, 16):
                 with T.block("C"):
-                    vi, vj, vk = T.axis.remap("SSR", [i, j, k])
-                    T.reads(A[vi, vk], B[vk, vj])
-                    T.writes(C[vi, vj])
+                    v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
+                    T.reads(A[v_i, v_k], B[v_k, v_j])
+                    T.writes(C[v_i, v_j])
                     with T.init():
-                        C[vi, vj] = T.float32(0.0)
-                    C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                        C[v_i, v_j] = T.float32(0.0)
+                    C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 
@@ -118,14 +119,14 @@ public class LoopGoldenScriptTests
                     for j_1 in T.vectorized(4):
                         for k in T.unroll(12):
                             with T.block("C"):
-                                vi = T.axis.spatial(16, i)
-                                vj = T.axis.spatial(16, j_0 * 4 + j_1)
-                                vk = T.axis.reduce(12, k)
-                                T.reads(A[vi, vk], B[vk, vj])
-                                T.writes(C[vi, vj])
+                                v_i = T.axis.spatial(16, i)
+                                v_j = T.axis.spatial(16, j_0 * 4 + j_1)
+                                v_k = T.axis.reduce(12, k)
+                                T.reads(A[v_i, v_k], B[v_k, v_j])
+                                T.writes(C[v_i, v_j])
                                 with T.init():
-                                    C[vi, vj] = T.float32(0.0)
-                                C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                                    C[v_i, v_j] = T.float32(0.0)
+                                C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 
@@ -140,13 +141,13 @@ public class LoopGoldenScriptTests
             for i in T.serial(16, annotations={"pragma_auto_unroll_max_step": 64, "pragma_unroll_explicit": 1}):
                 for j, k in T.grid(16, 12):
                     with T.block("C"):
-                        vi, vj, vk = T.axis.remap("SSR", [i, j, k])
-                        T.reads(A[vi, vk], B[vk, vj])
-                        T.writes(C[vi, vj])
+                        v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
+                        T.reads(A[v_i, v_k], B[v_k, v_j])
+                        T.writes(C[v_i, v_j])
                         T.block_attr({"meta_schedule.tiling_structure": "SSRSRS"})
                         with T.init():
-                            C[vi, vj] = T.float32(0.0)
-                        C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
+                            C[v_i, v_j] = T.float32(0.0)
+                        C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
         """, sch);
     }
 }

@@ -266,15 +266,13 @@ public class ParserTests
     }
 
     [Fact]
-    public void Relax_functions_and_module_attributes_are_kept_verbatim()
+    public void Relax_functions_are_parsed_and_module_attributes_kept_verbatim()
     {
         var text = File.ReadAllText(ScriptFiles.Snippet("module_extras.py"));
         var m = TvmScript.ParseModule(text);
         Assert.Equal(["copy", "main"], m.Functions.Select(f => f.Name));
-        var main = Assert.IsType<OpaqueEntry>(m.Functions[1]);
-        Assert.StartsWith("    @R.function\n    def main(x: R.Tensor((4,), dtype=\"float32\"))", main.Text);
-        Assert.EndsWith("        return gv", main.Text);
-        Assert.Contains("# a comment kept verbatim", main.Text);
+        var main = Assert.IsType<Tuner.Ir.Relax.RelaxFuncEntry>(m.Functions[1]).Func;
+        Assert.Equal("copy", ((Tuner.Ir.Relax.RCall)main.Bindings.Single().Value).TirName);
         Assert.Equal(["    I.module_attrs({\"system_lib_prefix\": \"lib_\"})"], m.Extra);
     }
 
@@ -290,8 +288,8 @@ public class ParserTests
             All<BlockRealize>(softmax.RootBlock.Body).Select(b => b.Block.Name));
         var init = (BufferStore)All<BlockRealize>(softmax.Body)[1].Block.Init!;
         Assert.Equal(new FloatImm(DataType.Float32, -3.4028234663852886e+38), init.Value);
-        var main = (OpaqueEntry)m.Functions[4];
-        foreach (var callee in new[] { "cls.matmul", "cls.add", "cls.relu", "cls.softmax" }) Assert.Contains(callee, main.Text);
+        var main = ((Tuner.Ir.Relax.RelaxFuncEntry)m.Functions[4]).Func;
+        Assert.Equal(["matmul", "add", "relu", "softmax"], main.Bindings.Select(b => ((Tuner.Ir.Relax.RCall)b.Value).TirName));
     }
 
     [Fact]

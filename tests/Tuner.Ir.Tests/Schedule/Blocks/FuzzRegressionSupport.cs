@@ -1,12 +1,11 @@
 using Tuner.Ir.Schedule;
-using Tuner.Ir.Tests.Schedule.Property;
 
 namespace Tuner.Ir.Tests.Schedule.Blocks;
 
 /// <summary>Replays the minimal traces of the random-trace failures (tests/…/Property) on their workloads.</summary>
 internal static class FuzzRegression
 {
-    public static PrimFunc Workload(string name) => FuzzWorkloads.All().Single(w => w.Name == name).Func;
+    public static PrimFunc Workload(string name) => FuzzRegressionWorkloads.All().Single(w => w.Name == name).Func;
 
     /// <summary>Replays <paramref name="insts"/> (TVM trace instructions, no decisions) and returns the scheduled function.</summary>
     public static PrimFunc Replay(PrimFunc f, string insts) => TraceReplay.ApplyJson(f, $"[[{insts}],[]]");

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Tuner.Actors.CostModel;
+using Tuner.Actors.Database;
+using Tuner.Actors.Runner;
+using Tuner.Actors.Search;
+using Tuner.Actors.Tuning;
+using Tuner.Ir.Targets;
+
+namespace Tuner.Actors.Engine;
+
+/// <summary>
+/// What the actors of one engine run share, handed down through Props (local objects, never messages): the tasks
+/// (their standing and strategy: a restarted TaskTuner takes its state from here), the database the RecordLog
+/// writes, the logs, the measurer with its one runner per host and the <see cref="HostGate"/>, the cost model, the
+/// failure reporter, the run's cancellation and the time split.
+/// </summary>
+internal sealed class EngineContext
+{
+    public required string SessionId { get; init; }
+    public required IReadOnlyList<TuneTask> Tasks { get; init; }
+    public required JsonDatabase Database { get; init; }
+    public required TuneLog Log { get; init; }
+    public required TuneOptions Options { get; init; }
+    public required Target Target { get; init; }
+    public required JsonNode TargetJson { get; init; }
+    public required int Budget { get; init; }
+    public required int PerTask { get; init; }
+    public required ISpaceGenerator Space { get; init; }
+    public required ICostModel Model { get; init; }
+    public required CandidateMeasurer Measurer { get; init; }
+    public required FailureReporter Failures { get; init; }
+    public HostGate Gate { get; } = new();
+    public required CancellationToken Cancel { get; init; }
+    public required ITuneProgress Progress { get; init; }
+    public required TaskCompletionSource<SessionOutcome> Completion { get; init; }
+    /// <summary>Seconds in search and in cost-model updates (the measurer keeps build and run).</summary>
+    public double SearchSecs, CostModelSecs, JournalSecs;
+    public int SnapshotEvery { get; init; } = 500;
+    /// <summary>Fault injection for tests only: replacement Build / Measure children (null: the real ones).</summary>
+    public EngineFaults? Faults { get; init; }
+    /// <summary>Timeout of one step (a search, a build, a measurement) before the session counts it failed.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Timeout of one measurement step (by default <see cref="StepTimeout"/>).</summary>
+    public TimeSpan MeasureTimeout => Faults?.MeasureTimeout ?? StepTimeout;
+}
+
+/// <summary>Test-only fault injection: Props of fake Build / Measure children that fail, throw or hang.</summary>
+internal sealed record EngineFaults(Func<EngineContext, Akka.Actor.Props>? Build = null, Func<EngineContext, Akka.Actor.Props>? Measure = null,
+    TimeSpan? MeasureTimeout = null);

@@ -1,0 +1,42 @@
+namespace Tuner.Actors.Engine;
+
+/// <summary>Marker of the journaled events of a tuning session; bound in HOCON to <see cref="EventSerializer"/>.</summary>
+public interface IEngineEvent;
+
+/// <summary>
+/// A run of the session began (every run journals one): the target (TVM JSON), the budget of this run, the
+/// workloads (structural hashes, in task order) and the task names.
+/// </summary>
+public sealed record SessionStarted(string Target, int Budget, IReadOnlyList<string> Workloads, IReadOnlyList<string> Tasks) : IEngineEvent;
+
+/// <summary>
+/// A batch of candidates the search proposed for one task (its workload's structural hash), journaled before it is
+/// built: after a crash the batch is measured, not proposed again. <see cref="ProposedCandidate.Id"/> is unique in the session.
+/// </summary>
+public sealed record CandidatesProposed(int Task, string Workload, IReadOnlyList<ProposedCandidate> Candidates) : IEngineEvent;
+
+/// <summary>One proposed candidate: its id, its trace (TVM JSON) and the structural hash of its program.</summary>
+public sealed record ProposedCandidate(long Id, string Trace, string Hash);
+
+/// <summary>
+/// A candidate was measured (the record log's line is written from it): run_secs when valid, else the error and its
+/// kind. <see cref="Baseline"/>: the task's untuned function (empty trace, no trial). Id 0 for a baseline.
+/// </summary>
+public sealed record CandidateMeasured(long Id, int Task, string Workload, string Trace, IReadOnlyList<double>? RunSecs, string? Error,
+    string? Failure, bool Baseline = false) : IEngineEvent
+{
+    public bool Valid => RunSecs is { Count: > 0 } && Error is null;
+}
+
+/// <summary>Proposed candidates that will never be measured (the budget was lowered before they were): they are not trials.</summary>
+public sealed record CandidatesDropped(IReadOnlyList<long> Ids) : IEngineEvent;
+
+/// <summary>The run ended: the budget was spent or every task was done (not journaled when interrupted).</summary>
+public sealed record SessionCompleted(int Trials) : IEngineEvent;
+
+/// <summary>
+/// A snapshot of <see cref="SessionState"/>: what recovery needs without replaying every event (measured candidates
+/// for the record-log check, proposals still pending, the next id, the latest budget).
+/// </summary>
+public sealed record SessionSnapshot(long NextId, int Budget, bool Completed, IReadOnlyList<CandidateMeasured> Measured,
+    IReadOnlyList<CandidatesProposed> Pending, string? LastActivity = null) : IEngineEvent;

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Akka.Actor;
+using Tuner.Actors.CostModel;
+using Tuner.Actors.Database;
+using Tuner.Actors.Runner;
+using Tuner.Actors.Tuning;
+using Tuner.Ir;
+using Tuner.Ir.Targets;
+
+namespace Tuner.Actors.Engine;
+
+/// <summary>
+/// Runs a tuning session on the actor engine and waits for it: locks the work_dir, opens the record log (moving a
+/// torn tail aside), extracts the tasks, starts an actor system whose journal is work_dir/journal.db, and lets a
+/// <see cref="TuningSession"/> (resumed when the same workloads and target were tuned there before) spend the
+/// budget. <see cref="Tuning.Tuning.TuneTir"/> delegates here, so the CLI and the passes both run on it.
+/// </summary>
+public static class TuningEngine
+{
+    public static TuneSummary Run(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options, CancellationToken ct = default) =>
+        Run(module, target, workDir, maxTrialsGlobal, options, ct, faults: null);
+
+    /// <param name="faults">Tests only: fake Build / Measure children (fault injection).</param>
+    internal static TuneSummary Run(IRModule module, Target target, string workDir, int maxTrialsGlobal, TuneOptions options, CancellationToken ct,
+        EngineFaults? faults)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTrialsGlobal);
+        using var workDirLock = WorkDirLock.Acquire(workDir, options.WaitForLock, m => options.Error?.WriteLine(m), ct);
+        using var log = new TuneLog(workDir);
+        var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); });
+        var targetJson = JsonNode.Parse(target.ToJson())!;
+        var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions);
+        var ownModel = options.CostModel is null ? new GbtCostModel(TaskSetup.SeedOf(options.Seed)) : null;
+        using var runner = new LocalRunner(new RunnerOptions(options.RunTimeout, target.NumCores, options.Compiler ?? RunnerOptions.Default.Compiler));
+        int perTask = options.MaxTrialsPerTask ?? maxTrialsGlobal;
+        var plan = TuneMessages.Start(tasks.Select(t => t.Name).ToArray(), target, workDir, log.Dir, maxTrialsGlobal, perTask, options.NumTrialsPerIter);
+        log.Scheduler(plan + $", strategy {options.Strategy}");
+        var ctx = new EngineContext
+        {
+            SessionId = SessionId(tasks, targetJson),
+            Tasks = tasks,
+            Database = db,
+            Log = log,
+            Options = options,
+            Target = target,
+            TargetJson = targetJson,
+            Budget = maxTrialsGlobal,
+            PerTask = perTask,
+            Space = options.Space ?? Space.SpaceGenerators.Cpu(),
+            Model = options.CostModel ?? ownModel!,
+            Measurer = new CandidateMeasurer(new Build.Builder(TaskSetup.BuilderOptions(target, options)), runner, options.Evaluator, options.Verify, options.DataSeed),
+            Failures = new FailureReporter(options.Error),
+            Cancel = ct,
+            Progress = options.Progress ?? new TableProgress(options.Output),
+            Faults = faults,
+            // A last-resort watchdog over one step: every compile and every run have their own, shorter timeouts.
+            StepTimeout = options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
+            Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        ctx.Progress.Started(plan);
+        var system = ActorSystem.Create("tuner", EngineConfig.ForWorkDir(workDir));
+        try
+        {
+            var session = system.ActorOf(Props.Create(() => new TuningSession(ctx)), "session");
+            using var onCancel = ct.Register(() => session.Tell(new InterruptSession()));
+            var outcome = ctx.Completion.Task.GetAwaiter().GetResult();
+            if (outcome.FailedBecause is { } why) throw new TuningFailedException(why);
+            return outcome.Summary;
+        }
+        finally
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            ownModel?.Dispose();
+        }
+    }
+
+    /// <summary>"session-" and 16 hex digits of SHA-256 over the target and the workloads' structural hashes, in task order.</summary>
+    internal static string SessionId(IReadOnlyList<TuneTask> tasks, JsonNode target)
+    {
+        var key = TvmJson.Write(target) + "|" + string.Join(",", tasks.Select(t => t.Workload.Hash));
+        return "session-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+    }
+}

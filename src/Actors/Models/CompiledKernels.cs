@@ -1,0 +1,54 @@
+using Tuner.Actors.Build;
+using Tuner.Actors.Runner;
+using Tuner.Ir;
+using Tuner.Ir.Relax.Exec;
+using Tuner.Ir.Targets;
+
+namespace Tuner.Actors.Models;
+
+/// <summary>
+/// The executor's kernels compiled with the system C compiler: every PrimFunc of the module built once (one
+/// compiler call), each call run in one native worker process that stays up. With <see cref="Timing"/> set,
+/// every call is also timed with TVM's evaluator settings and its latency kept in <see cref="Calls"/>.
+/// </summary>
+public sealed class CompiledKernels : IKernelRunner, IDisposable
+{
+    private readonly Dictionary<string, BuildResult> _built = [];
+    private readonly LocalRunner _runner;
+    private readonly List<BuildResult> _all;
+
+    public CompiledKernels(IRModule module, Target? target = null)
+    {
+        var t = target ?? Target.Current ?? Target.Host();
+        var funcs = module.PrimFuncs.ToList();
+        _all = new Builder(CompilerOptions.For(t)).Build(funcs.Select(f => f.Func).ToList()).ToList();
+        for (int i = 0; i < funcs.Count; i++)
+        {
+            if (!_all[i].Ok) throw new MeasureException($"{funcs[i].Name}: build failed: {_all[i].Error}");
+            _built[funcs[i].Name] = _all[i];
+        }
+        _runner = new LocalRunner(RunnerOptions.Default with { Timeout = TimeSpan.FromMinutes(10), NumThreads = t.NumCores });
+    }
+
+    /// <summary>When set, each call is timed with this evaluator configuration (its outputs come from the timed runs).</summary>
+    public EvaluatorConfig? Timing { get; init; }
+
+    /// <summary>The calls made so far: PrimFunc name and mean seconds (0 when not timed).</summary>
+    public List<(string Name, double Secs)> Calls { get; } = [];
+
+    public void Run(string name, PrimFunc func, IReadOnlyList<NDArray> args)
+    {
+        if (!_built.TryGetValue(name, out var b)) throw new MeasureException($"{name} was not built");
+        var r = _runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, Timing ?? EvaluatorConfig.Once, ReturnArgs: true));
+        if (!r.Ok) throw new MeasureException($"run failed: {r.Error}");
+        // Outputs (and anything the kernel wrote) come back into the caller's arrays.
+        for (int i = 0; i < args.Count; i++) System.Buffer.BlockCopy(r.Args![i].Data, 0, args[i].Data, 0, args[i].Data.Length);
+        Calls.Add((name, Timing is null ? 0 : r.RunSecs!.Average()));
+    }
+
+    public void Dispose()
+    {
+        _runner.Dispose();
+        Builder.DeleteArtifacts(_all);
+    }
+}

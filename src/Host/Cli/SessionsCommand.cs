@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Tuner.Actors.Engine;
+
+namespace Tuner.Host.Cli;
+
+/// <summary>
+/// `tuner sessions DIR`: the tuning sessions in a work_dir's journal (journal.db), one line each — its id, state
+/// (done, or stopped and resumable by the same command), trials measured / budget, candidates proposed and not yet
+/// measured, the last activity, and its tasks. Read-only: works while a tuner runs there.
+/// </summary>
+public static class SessionsCommand
+{
+    public static Command Build()
+    {
+        var dir = new Argument<string>("DIR") { Description = "work_dir of tuning runs" };
+        var cmd = new Command("sessions", "List the tuning sessions in a work_dir's journal") { dir };
+        cmd.SetAction(parse =>
+        {
+            var path = PathArgs.ExistingWorkDir(parse.GetRequiredValue(dir), "DIR");
+            IReadOnlyList<SessionInfo> sessions;
+            try { sessions = JournalReader.Read(path); }
+            catch (Exception e) when (e is SqliteException or System.Runtime.Serialization.SerializationException or System.Text.Json.JsonException)
+            {
+                throw CliException.Failed($"error: {Path.Combine(path, EngineConfig.JournalFile)}: unreadable journal: {e.Message}");
+            }
+            var o = parse.InvocationConfiguration.Output;
+            if (sessions.Count == 0) { o.WriteLine($"no tuning session in {path} (no {EngineConfig.JournalFile})"); return TunerCli.Ok; }
+            o.Write(Format(sessions));
+            return TunerCli.Ok;
+        });
+        return cmd;
+    }
+
+    internal static string Format(IReadOnlyList<SessionInfo> sessions)
+    {
+        var rows = new List<string[]> { new[] { "Session", "State", "Trials", "Pending", "Last activity (UTC)", "Tasks" } };
+        foreach (var s in sessions.OrderByDescending(s => s.LastActivity))
+            rows.Add([
+                s.Id, s.Completed ? "done" : "stopped (resumes)", $"{s.Trials}/{s.Budget}", s.Pending.ToString(CultureInfo.InvariantCulture),
+                s.LastActivity == DateTime.MinValue ? "-" : s.LastActivity.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                string.Join(",", s.Tasks),
+            ]);
+        var width = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var sb = new System.Text.StringBuilder();
+        foreach (var r in rows) sb.AppendLine(string.Join("  ", r.Select((x, c) => x.PadRight(width[c]))).TrimEnd());
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,32 @@
+namespace Tuner.Ir.Relax.Transforms;
+
+/// <summary>Module helpers shared by the Relax passes: TVM's function order and fresh names.</summary>
+public static class RelaxModule
+{
+    /// <summary>TVM's printing order, which its passes' outputs follow: PrimFuncs by name, then Relax functions by name.</summary>
+    public static IRModule Sorted(IRModule m) => m with
+    {
+        Functions = m.Functions.OfType<PrimFuncEntry>().OrderBy(f => f.Name, StringComparer.Ordinal).Cast<ModuleFunc>()
+            .Concat(m.Functions.Where(f => f is not PrimFuncEntry).OrderBy(f => f.Name, StringComparer.Ordinal)).ToSeq(),
+    };
+
+    /// <summary>TVM's NameSupply: the hint itself, else hint1, hint2, ...</summary>
+    public static string Fresh(string hint, ISet<string> used)
+    {
+        string name = hint;
+        for (int i = 1; used.Contains(name); i++) name = hint + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        used.Add(name);
+        return name;
+    }
+
+    public static IEnumerable<RelaxFuncEntry> RelaxFuncs(IRModule m) => m.Functions.OfType<RelaxFuncEntry>();
+
+    /// <summary>The function with its bindings' values replaced by <paramref name="rewrite"/> (which may return the same value).</summary>
+    public static RelaxFunction MapBindings(RelaxFunction f, Func<Binding, RExpr> rewrite) => f with
+    {
+        Blocks = f.Blocks.Map(b => b with { Bindings = b.Bindings.Map(x => x with { Value = rewrite(x) }) }),
+    };
+}
+
+/// <summary>A Relax pass cannot transform the module (e.g. an operator it cannot legalize); the message names the binding.</summary>
+public sealed class RelaxPassException(string message) : Exception(message);
