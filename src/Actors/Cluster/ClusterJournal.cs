@@ -22,7 +22,7 @@ public static class ClusterJournal
                 akka.persistence.snapshot-store.sql.connection-string = {quoted}
                 akka.persistence.query.journal.sql.connection-string = {quoted}
                 """)
-            .WithFallback(TunerSettings.Profile(ProfileFileName))
+            .WithFallback(TunerSettings.HoconFile(ProfileFileName))
             .WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }

@@ -9,7 +9,7 @@ public class NodeCommandTests
     [InlineData("--roles builder", "unknown role 'builder' (roles: worker, tuner)")]
     [InlineData("--roles worker --seed-nodes 127.0.0.1:4053", "seed node '127.0.0.1:4053' is not an address like akka.tcp://tuner@127.0.0.1:4053")]
     [InlineData("--roles worker --seed-nodes akka.tcp://other@127.0.0.1:4053", "names actor system 'other'; every tuner node is 'tuner'")]
-    [InlineData("--roles worker --seed-nodes akka.tcp://tuner@127.0.0.1", "needs akka.tcp://, a host and a port")]
+    [InlineData("--roles worker --seed-nodes akka.tcp://tuner@127.0.0.1", "(akka.ssl.tcp:// with TLS), a host and a port")]
     [InlineData("--roles tuner --port 70000", "port 70000 is not between 0 and 65535")]
     public void Bad_roles_seeds_and_ports_are_one_line_with_exit_code_2(string args, string message)
     {
