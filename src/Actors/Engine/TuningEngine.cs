@@ -55,6 +55,11 @@ public static class TuningEngine
                 (cluster.SeedNodes.Count == 0 ? $" (start workers with --seed-nodes {joined.SelfAddress})" : ""));
         }
         else system = ActorSystem.Create("tuner", EngineConfig.ForWorkDir(workDir));
+        using var workers = remote is null ? null : new Cluster.ClusterProgress(remote.Dispatcher, line =>
+        {
+            log.Scheduler(line);
+            options.Output?.WriteLine(line);
+        }, TimeSpan.FromSeconds(5));
         var ctx = new EngineContext
         {
             Remote = remote,
