@@ -20,8 +20,11 @@ public sealed record ParallelizeBySizeSettings(bool Enabled, long MinFlopsToFork
 /// <summary>Ours, not TVM: lane-wise partial sums for reductions contiguous only along the reduction axis (rule VectorizeReduction).</summary>
 public sealed record VectorizeReductionSettings(bool Enabled, IReadOnlyList<int> Lanes, int MaxTile);
 
-/// <summary>Design-space rules beyond TVM's CPU space; all disabled gives TVM's space exactly.</summary>
-public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction)
+/// <summary>
+/// Design-space rules beyond TVM's CPU space; all disabled gives TVM's space exactly. <paramref name="RewriteLayout"/>
+/// adds TVM's RewriteLayout postprocessor (packing of layout-free weights; the pack runs in every timed call here).
+/// </summary>
+public sealed record SpaceSettings(ParallelizeBySizeSettings ParallelizeBySize, VectorizeReductionSettings VectorizeReduction, bool RewriteLayout = false)
 {
     /// <summary>TVM's space: every rule of ours off.</summary>
     public static readonly SpaceSettings Tvm = new(new(false, 0, 0, 0), new(false, [16, 8, 4], 4));
@@ -67,7 +70,8 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
                     t.GetLong("space.parallelize-by-size.min-flops-to-fork"), t.GetLong("space.parallelize-by-size.serial-choice-below-flops"),
                     t.GetLong("space.parallelize-by-size.min-flops-per-job")),
                 new VectorizeReductionSettings(t.GetBoolean("space.vectorize-reduction.enabled"),
-                    t.GetIntList("space.vectorize-reduction.lanes").ToArray(), t.GetInt("space.vectorize-reduction.max-tile"))));
+                    t.GetIntList("space.vectorize-reduction.lanes").ToArray(), t.GetInt("space.vectorize-reduction.max-tile")),
+                t.GetBoolean("space.rewrite-layout.enabled")));
     }
 
     /// <summary>A HOCON file of the hocon/ folder (next to the program or above it), parsed.</summary>

@@ -15,8 +15,9 @@ public static class SpaceGenerators
     /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's
     /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor, and
     /// ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or all disabled: TVM's space exactly.
-    /// <paramref name="rewriteLayout"/> adds <see cref="RewriteLayout"/> first among the postprocessors (before loops are
-    /// fused, so the loop nest it reads is the tiled one); off by default because the packing it adds runs in every call.
+    /// <paramref name="rewriteLayout"/> (or <c>ours.RewriteLayout</c>, HOCON <c>tuner.space.rewrite-layout.enabled</c>) adds
+    /// <see cref="RewriteLayout"/> first among the postprocessors (before loops are fused, so the loop nest it reads is
+    /// the tiled one); off by default because the packing it adds runs in every call.
     /// </summary>
     public static PostOrderApply Cpu(SpaceSettings? ours = null, bool rewriteLayout = false)
     {
@@ -29,7 +30,7 @@ public static class SpaceGenerators
         rules.Add(new RandomComputeLocation());
         IPostproc[] postprocs = [new DisallowDynamicLoop(), new RewriteParallelVectorizeUnroll(), new RewriteReductionBlock()];
         return new(rules,
-            rewriteLayout ? [new RewriteLayout(), .. postprocs] : postprocs,
+            rewriteLayout || ours.RewriteLayout ? [new RewriteLayout(), .. postprocs] : postprocs,
             [(new MutateTileSize(), 0.9), (new MutateComputeLocation(), 0.05), (new MutateUnroll(), 0.03), (new MutateParallel(), 0.02)]);
     }
 }

@@ -72,4 +72,14 @@ public class RewriteLayoutTests
         Assert.True(packed > 0, "no sampled candidate had its weight packed");
         Assert.DoesNotContain(SpaceGenerators.Cpu().Postprocs, p => p is RewriteLayout);
     }
+
+    [Fact]
+    public void RewriteLayout_is_off_in_the_reference_configuration_and_switched_on_by_tuner_space_rewrite_layout()
+    {
+        Assert.False(Tuner.Actors.Settings.TunerSettings.Load().Space.RewriteLayout);
+        var on = Tuner.Actors.Settings.TunerSettings.Load("tuner.space.rewrite-layout.enabled = on").Space;
+        Assert.True(on.RewriteLayout);
+        Assert.IsType<RewriteLayout>(SpaceGenerators.Cpu(on).Postprocs[0]);
+        Assert.DoesNotContain(SpaceGenerators.Cpu(Tuner.Actors.Settings.TunerSettings.Load().Space).Postprocs, p => p is RewriteLayout);
+    }
 }
