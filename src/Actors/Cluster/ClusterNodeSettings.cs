@@ -43,7 +43,7 @@ public sealed record ClusterNodeSettings(string HostId, int Capacity, Dispatcher
     /// </summary>
     public static Config NodeConfig(IReadOnlyList<string> roles, IReadOnlyList<string> seedNodes, string? hostname, int? port, string? userHocon = null)
     {
-        var cfg = TunerSettings.Profile(ProfileFileName).WithFallback(TunerSettings.ReferenceConfig());
+        var cfg = TunerSettings.HoconFile(ProfileFileName).WithFallback(TunerSettings.ReferenceConfig());
         if (!string.IsNullOrWhiteSpace(userHocon)) cfg = ConfigurationFactory.ParseString(userHocon).WithFallback(cfg);
         var lines = new List<string> { $"akka.cluster.roles = [{string.Join(", ", roles.Select(Quote))}]" };
         if (seedNodes.Count > 0) lines.Add($"akka.cluster.seed-nodes = [{string.Join(", ", seedNodes.Select(Quote))}]");

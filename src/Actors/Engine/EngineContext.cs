@@ -36,6 +36,8 @@ internal sealed class EngineContext
     /// <summary>Seconds in search and in cost-model updates (the measurer keeps build and run).</summary>
     public double SearchSecs, CostModelSecs, JournalSecs;
     public int SnapshotEvery { get; init; } = 500;
+    /// <summary>A clustered session: builds and measurements go to the dispatcher (null: this process builds and measures).</summary>
+    public Cluster.RemoteWork? Remote { get; init; }
     /// <summary>Fault injection for tests only: replacement Build / Measure children (null: the real ones).</summary>
     public EngineFaults? Faults { get; init; }
     /// <summary>Timeout of one step (a search, a build, a measurement) before the session counts it failed.</summary>

@@ -63,8 +63,10 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
         var props = step switch
         {
             Step.Search => Props.Create(() => new SearchActor(_task, _ctx)),
-            Step.Build => _ctx.Faults?.Build?.Invoke(_ctx) ?? Props.Create(() => new BuildActor(_ctx)),
-            _ => _ctx.Faults?.Measure?.Invoke(_ctx) ?? Props.Create(() => new MeasureActor(_ctx)),
+            Step.Build => _ctx.Faults?.Build?.Invoke(_ctx)
+                ?? (_ctx.Remote is null ? Props.Create(() => new BuildActor(_ctx)) : Props.Create(() => new Cluster.DeferredBuildActor())),
+            _ => _ctx.Faults?.Measure?.Invoke(_ctx)
+                ?? (_ctx.Remote is { } remote ? Props.Create(() => new Cluster.RemoteMeasureActor(_ctx, remote)) : Props.Create(() => new MeasureActor(_ctx))),
         };
         return Context.ActorOf(props.WithDispatcher("tuner.engine.blocking-dispatcher"), $"{step.ToString().ToLowerInvariant()}-{_generation++}");
     }

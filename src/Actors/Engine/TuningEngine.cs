@@ -37,10 +37,35 @@ public static class TuningEngine
         int perTask = options.MaxTrialsPerTask ?? maxTrialsGlobal;
         var plan = TuneMessages.Start(tasks.Select(t => t.Name).ToArray(), target, workDir, log.Dir, maxTrialsGlobal, perTask, options.NumTrialsPerIter);
         log.Scheduler(plan + $", strategy {options.Strategy}");
-        var config = EngineConfig.ForWorkDir(workDir, string.IsNullOrWhiteSpace(options.EngineHocon) ? null : Akka.Configuration.ConfigurationFactory.ParseString(options.EngineHocon));
+        var extraHocon = string.IsNullOrWhiteSpace(options.EngineHocon) ? null : Akka.Configuration.ConfigurationFactory.ParseString(options.EngineHocon);
+        var config = EngineConfig.ForWorkDir(workDir, extraHocon);
+        // A clustered session is a tuner node: its actor system joins the cluster and runs the dispatcher.
+        ActorSystem system;
+        Cluster.RemoteWork? remote = null;
+        if (options.Cluster is { } cluster)
+        {
+            var nodeConfig = Cluster.ClusterNode.Configure(cluster.Node);
+            system = ActorSystem.Create("tuner", Cluster.ClusterTls.Setup(EngineConfig.ForWorkDir(workDir, extraHocon is null ? nodeConfig : extraHocon.WithFallback(nodeConfig))));
+            var settings = Cluster.ClusterNodeSettings.FromConfig(nodeConfig);
+            var joined = Akka.Cluster.Cluster.Get(system);
+            if (cluster.SeedNodes.Count == 0) joined.Join(joined.SelfAddress);
+            var dispatcher = system.ActorOf(Cluster.WorkDispatcher.Props(settings.Dispatcher, settings.Tick), Cluster.WorkDispatcher.Name);
+            var fingerprint = Cluster.HostFingerprint.Detect(options.Compiler ?? RunnerOptions.Default.Compiler);
+            remote = new Cluster.RemoteWork(dispatcher, settings.RequiredFingerprint(fingerprint), workDir);
+            log.Scheduler($"tuner node {joined.SelfAddress}; measure items need fingerprint {remote.RequiredFingerprint ?? "any"}");
+            options.Output?.WriteLine($"cluster: tuner node {joined.SelfAddress}, measuring on workers with fingerprint {remote.RequiredFingerprint ?? "any"}" +
+                (cluster.SeedNodes.Count == 0 ? $" (start workers with --seed-nodes {joined.SelfAddress})" : ""));
+        }
+        else system = ActorSystem.Create("tuner", config);
+        using var workers = remote is null ? null : new Cluster.ClusterProgress(remote.Dispatcher, line =>
+        {
+            log.Scheduler(line);
+            options.Output?.WriteLine(line);
+        }, TimeSpan.FromSeconds(5));
         var ctx = new EngineContext
         {
             SnapshotEvery = Math.Max(1, config.GetInt("tuner.engine.snapshot-every", 500)),
+            Remote = remote,
             SessionId = SessionId(tasks, targetJson),
             Tasks = tasks,
             Database = db,
@@ -63,7 +88,6 @@ public static class TuningEngine
         };
         ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
             tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
-        var system = ActorSystem.Create("tuner", config);
         try
         {
             var session = system.ActorOf(Props.Create(() => new TuningSession(ctx)), "session");
@@ -74,6 +98,8 @@ public static class TuningEngine
         }
         finally
         {
+            // A tuner node leaves the cluster first, so its workers see it go at once.
+            if (remote is not null) CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).Wait(TimeSpan.FromSeconds(10));
             system.Terminate().Wait(TimeSpan.FromSeconds(10));
             ownModel?.Dispose();
         }

@@ -43,18 +43,7 @@ public sealed record TunerSettings(CompilerSettings Compiler, BuilderSettings Bu
     public const string ReferenceFileName = "tuner.reference.conf";
 
     /// <summary>The reference configuration, from the hocon/ folder next to the assembly or the repository's.</summary>
-    public static Config ReferenceConfig() => Profile(ReferenceFileName);
-
-    /// <summary>A HOCON file of the hocon/ folder (tuner.reference.conf, cluster.conf, persistence-postgres.conf).</summary>
-    public static Config Profile(string fileName)
-    {
-        foreach (var dir in CandidateDirs())
-        {
-            var path = Path.Combine(dir, fileName);
-            if (File.Exists(path)) return ConfigurationFactory.ParseString(File.ReadAllText(path));
-        }
-        throw new FileNotFoundException($"{fileName} not found next to the program or in a hocon/ folder above it");
-    }
+    public static Config ReferenceConfig() => HoconFile(ReferenceFileName);
 
     /// <summary>Reference defaults, overlaid by the user's HOCON text when given.</summary>
     public static TunerSettings Load(string? userHocon = null)

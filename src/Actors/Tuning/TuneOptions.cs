@@ -58,6 +58,9 @@ public sealed record TuneOptions
     /// <summary>When another process tunes in the work_dir: wait for it (true) or fail at once with <see cref="Database.WorkDirInUseException"/>.</summary>
     public bool WaitForLock { get; init; }
 
+    /// <summary>Run as a tuner node of a cluster: builds and measurements go to worker nodes (`tune --cluster`). Null: this process.</summary>
+    public Cluster.ClusterTuneOptions? Cluster { get; init; }
+
     public static readonly TuneOptions Default = new();
 
     /// <summary>Options from the HOCON settings (compiler, builder, runner, search and space sections).</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Akka.Configuration;
+using Tuner.Actors.Cluster;
 using Tuner.Actors.Database;
 using Tuner.Actors.Settings;
 using Tuner.Actors.Tuning;
@@ -35,9 +36,13 @@ public static class TuneCommand
         var funcs = new Option<string[]>("--func") { Description = "tune only this PrimFunc (repeatable; default: every one)", AllowMultipleArgumentsPerToken = false };
         var wait = new Option<bool>("--wait") { Description = "when another tuner is using the work_dir, wait for it instead of exiting with code 2" };
         var quiet = new Option<bool>("--quiet") { Description = "print only the final line (no progress table or live display)" };
+        var cluster = new Option<bool>("--cluster") { Description = "join a cluster as a tuner node: worker nodes build and measure (tuner node --roles worker)" };
+        var seedNodes = new Option<string[]>("--seed-nodes") { Description = "with --cluster: addresses to join (none: this node is the first seed)", AllowMultipleArgumentsPerToken = true };
+        var hostname = new Option<string?>("--hostname") { Description = "with --cluster: interface remoting binds to (default 127.0.0.1)" };
+        var port = new Option<int?>("--port") { Description = "with --cluster: TCP port (default: a free one)" };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait, quiet,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait, quiet, cluster, seedNodes, hostname, port,
         };
         cmd.SetAction(parse =>
         {
@@ -60,6 +65,7 @@ public static class TuneCommand
             if (parse.GetValue(seed) is { } s)
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
+            options = options with { Cluster = ClusterOptions(parse, cluster, seedNodes, hostname, port, config) };
             if (parse.GetValue(funcs) is { Length: > 0 } only)
             {
                 var names = mod.PrimFuncs.Select(f => f.Name).ToArray();
@@ -101,6 +107,24 @@ public static class TuneCommand
             return TunerCli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>--cluster with its seeds, hostname and port, checked (a bad seed or port is exit 2); null without --cluster.</summary>
+    private static ClusterTuneOptions? ClusterOptions(ParseResult parse, Option<bool> cluster, Option<string[]> seeds, Option<string?> hostname,
+        Option<int?> port, Option<string?> config)
+    {
+        var seedList = (parse.GetValue(seeds) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        if (!parse.GetValue(cluster))
+        {
+            if (seedList.Length > 0 || parse.GetValue(hostname) is not null || parse.GetValue(port) is not null)
+                throw CliException.BadInput("--seed-nodes, --hostname and --port need --cluster");
+            return null;
+        }
+        var hocon = parse.GetValue(config) is { } path ? File.ReadAllText(path) : null;
+        var options = new ClusterTuneOptions(seedList, parse.GetValue(hostname), parse.GetValue(port), hocon);
+        try { ClusterNode.Configure(options.Node); }
+        catch (Exception e) when (e is FormatException or ConfigurationException) { throw CliException.BadInput(e.Message); }
+        return options;
     }
 
     private static TunerSettings LoadSettings(string? configPath)

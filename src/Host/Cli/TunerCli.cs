@@ -25,6 +25,7 @@ public static class TunerCli
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(RunModelCommand.Build());
         root.Subcommands.Add(BenchModelCommand.Build());
+        root.Subcommands.Add(NodeCommand.Build());
 
         return root;
     }

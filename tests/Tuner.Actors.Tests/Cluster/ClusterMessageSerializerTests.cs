@@ -10,7 +10,7 @@ public sealed class ClusterMessageSerializerTests : IDisposable
 {
     // The cluster profile's serializer bindings on a local actor system: what remoting uses between nodes.
     private readonly ActorSystem _system = ActorSystem.Create("ser", ConfigurationFactory.ParseString("akka.actor.provider = local")
-        .WithFallback(TunerSettings.Profile(ClusterNodeSettings.ProfileFileName)));
+        .WithFallback(TunerSettings.HoconFile(ClusterNodeSettings.ProfileFileName)));
 
     private static readonly HostFingerprint Fp = new("AMD EPYC", ["avx2", "fma"], 2, "cc 12.2");
 

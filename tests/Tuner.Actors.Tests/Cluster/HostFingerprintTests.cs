@@ -60,3 +60,19 @@ public class HostFingerprintTests
         Assert.Contains(f.Key, f.ToString());
     }
 }
+
+public class ClusterProgressTests
+{
+    [Fact]
+    public void The_progress_line_names_each_workers_host_state_throughput_and_fingerprint()
+    {
+        var fp = new HostFingerprint("AMD EPYC", ["avx2"], 2, "cc 12.2");
+        var status = new DispatcherStatus(3, 1, 12, 2, 0, 1, 0,
+        [
+            new WorkerView("w1", new WorkerInfo("host-a", fp, 2), WorkerState.Measuring, 1, 8, 1),
+            new WorkerView("w2", new WorkerInfo("host-b", fp, 2), WorkerState.Lost, 0, 4, 0),
+        ]);
+        Assert.Equal($"workers: host-a measuring (8 done, 4.0/min) [{fp.Key}], host-b lost (4 done, 2.0/min) [{fp.Key}]; " +
+            "queue 3, in flight 1, re-queued 2, late results dropped 1; 6.0 items/min", ClusterProgress.Describe(status, TimeSpan.FromMinutes(2)));
+    }
+}

@@ -1,0 +1,35 @@
+using Tuner.Actors.Cluster;
+
+namespace Tuner.Host.Tests.Cli;
+
+/// <summary>`tuner tune --cluster`: the session runs as a tuner node and a worker node (in this process) measures.</summary>
+public class ClusterTuneTests : TuneScratch
+{
+    [Fact]
+    public async Task Tune_with_cluster_has_a_worker_node_measure_every_candidate_and_notes_its_host()
+    {
+        await using var worker = ClusterNode.Start(new NodeOptions([ClusterWorker.WorkerRole], [], "127.0.0.1", 0,
+            "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
+        Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
+
+        var (code, output, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "4", "--num-trials-per-iter", "2",
+            "--config", Config, "--strategy", "replay-trace", "--cluster", "--seed-nodes", worker.Address.ToString());
+
+        Assert.True(code == 0, output + err);
+        Assert.Contains("cluster: tuner node akka.tcp://tuner@127.0.0.1:", output);
+        Assert.Contains($"measuring on workers with fingerprint {worker.Fingerprint.Key}", output);
+        // The untuned baseline and 4 trials, each measured once on the worker, each noted with its host.
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(Work, "database_tuning_record.json")).Length);
+        var hosts = File.ReadAllLines(Path.Combine(Work, "measured_hosts.json"));
+        Assert.Equal(5, hosts.Length);
+        Assert.All(hosts, h => Assert.Contains($"\"host\":\"{worker.Settings.HostId}\",\"fingerprint\":\"{worker.Fingerprint.Key}\"", h));
+    }
+
+    [Fact]
+    public void Cluster_flags_without_cluster_are_refused_with_exit_code_2()
+    {
+        var (code, _, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--seed-nodes", "akka.tcp://tuner@127.0.0.1:4053");
+        Assert.Equal(2, code);
+        Assert.Contains("--seed-nodes, --hostname and --port need --cluster", err);
+    }
+}
