@@ -21,7 +21,7 @@ public static class EngineConfig
         var cs = ConnectionString(journal).Replace("\"", "\\\"");
         var conn = ConfigurationFactory.ParseString(
             $"akka.persistence.journal.sql.connection-string = \"{cs}\"\nakka.persistence.snapshot-store.sql.connection-string = \"{cs}\"");
-        var cfg = conn.WithFallback(TunerSettings.Profile("engine.conf")).WithFallback(TunerSettings.Profile("persistence-sqlite.conf"))
+        var cfg = conn.WithFallback(TunerSettings.HoconFile("engine.conf")).WithFallback(TunerSettings.HoconFile("persistence-sqlite.conf"))
             .WithFallback(SqlPersistence.DefaultConfiguration);
         return overrides is null ? cfg : overrides.WithFallback(cfg);
     }
