@@ -28,12 +28,16 @@ public class NodeCommandTests
         var worker = CliRunner.Start("node", "--roles", "worker", "--seed-nodes", tuner.Address.ToString());
         try
         {
+            // The worker may register with the dispatcher before its own MemberUp arrives: wait for its "up" line
+            // so that SIGTERM does not race it.
+            var before = await ReadUntilLine(worker, "up", TimeSpan.FromSeconds(60));
             await Eventually(async () => (await Status(tuner)).Workers.Count == 1, "the worker process registered");
             var registered = (await Status(tuner)).Workers.Single();
             Assert.Equal(HostFingerprint.Local.Key, registered.Info.Fingerprint.Key);
             Assert.Equal(Environment.ProcessorCount, registered.Info.Capacity);
             System.Diagnostics.Process.Start("kill", ["-TERM", worker.Id.ToString()])!.WaitForExit();
-            var (code, output, err) = CliRunner.Finish(worker, TimeSpan.FromSeconds(60));
+            var (code, rest, err) = CliRunner.Finish(worker, TimeSpan.FromSeconds(60));
+            var output = before + rest;
             Assert.True(code == 0, $"exit {code}\n{output}\n{err}");
             Assert.True(output.Contains("\nup\n") && output.Contains("leaving the cluster"), output);
             await Eventually(async () => (await Status(tuner)).Workers.Count == 0, "the worker left the dispatcher's view");
@@ -42,6 +46,18 @@ public class NodeCommandTests
         {
             if (!worker.HasExited) worker.Kill(entireProcessTree: true);
         }
+    }
+
+    private static async Task<string> ReadUntilLine(System.Diagnostics.Process p, string line, TimeSpan timeout)
+    {
+        var seen = new System.Text.StringBuilder();
+        using var cts = new CancellationTokenSource(timeout);
+        while (await p.StandardOutput.ReadLineAsync(cts.Token) is { } l)
+        {
+            seen.Append(l).Append('\n');
+            if (l == line) return "\n" + seen.ToString();
+        }
+        throw new InvalidOperationException($"the worker exited before printing '{line}':\n{seen}");
     }
 
     private static Task<DispatcherStatus> Status(ClusterNode node) =>
