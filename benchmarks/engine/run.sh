@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The actor engine against the synchronous loop it replaced (not CI; run on a quiet machine, figures side by side).
-#   benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench]
-# 1. trials per minute: `tuner tune` of the engine (this checkout) and of commit 472a3bc (the last synchronous loop,
-#    built in a temporary worktree) on GMM-512 and on examples/mlp_module.py, same seed, flags and machine, alternating
-#    old/new so that drifting load hits both alike;
+# The actor engine against the synchronous loop it replaced, and the engine's overlap of search with build on vs off
+# (not CI; run on a quiet machine, figures side by side).
+#   benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
+# 1. trials per minute: `tuner tune` of commit 472a3bc (the last synchronous loop, built in a temporary worktree) and
+#    of this checkout's engine with tuner.engine.overlap-search on (the default) and off, on GMM-512 and on
+#    examples/mlp_module.py, same seed, flags and machine, alternating old / on / off so that drifting load hits all
+#    alike; then the ratios engine/old and overlap on/off;
 # 2. the journal's share of the engine's wall time (its own "journal … s" in the final line);
-# 3. time from process start to the first new trial when resuming after kill -9: a 1000-trial session is started,
-#    killed with SIGKILL once it has 500 trials, and resumed; the first "measured" line of the resumed run's task log
-#    gives the moment (the pending batch, measured first, counts as the first new trials).
+# 3. time from process start to the first new trial when resuming after kill -9: a resume-trials session is started,
+#    killed with SIGKILL once it has half of them, and resumed; the first "measured" line of the resumed run's task
+#    log gives the moment (the pending batch, measured first, counts as the first new trials).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trials=${1:-256}
 out=${2:-/tmp/tuner-engine-bench}
+resume=${3:-1000}
 old_rev=472a3bc
 rm -rf "$out"; mkdir -p "$out"
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
@@ -28,38 +31,73 @@ old=$old_tree/src/Host/bin/Release/net10.0/tuner.dll
 sed 's/1024/512/g' benchmarks/traces/gmm1024.py > "$out/gmm512.py"
 common=(--max-trials-global "$trials" --num-trials-per-iter 64 --seed 1)
 
-tune() { # label dll module workdir → prints "label module trials wall_s trials/min journal_s"
+printf 'tuner.engine.overlap-search = off\n' > "$out/overlap-off.conf"
+
+declare -A rate # "label module" -> trials/min
+tune() { # label dll module workdir [extra flags] → prints "label module trials wall_s trials/min journal_s"
   local label=$1 dll=$2 module=$3 work=$4 start end line
+  shift 4
   start=$(date +%s.%N)
-  line=$(dotnet "$dll" tune "$module" --work-dir "$work" "${common[@]}" 2>/dev/null | grep '^Tuning done' || true)
+  line=$(dotnet "$dll" tune "$module" --work-dir "$work" "${common[@]}" "$@" 2>/dev/null | grep '^Tuning done' || true)
   end=$(date +%s.%N)
+  if [ -z "$line" ]; then
+    printf '%-11s %-16s FAILED (no "Tuning done" line; see %s/logs)\n' "$label" "$(basename "$module")" "$work"
+    return
+  fi
   local wall; wall=$(echo "$end - $start" | bc -l)
   local measured; measured=$(sed -E 's/.*: ([0-9]+) trials measured this run.*/\1/' <<<"$line")
   local journal; journal=$(grep -oE 'journal [0-9.]+ s' <<<"$line" | grep -oE '[0-9.]+' || echo 0)
-  printf '%-7s %-16s %5s trials %8.1f s %7.1f trials/min  journal %s s (%.1f %%)\n' "$label" "$(basename "$module")" "$measured" "$wall" \
-    "$(echo "$measured * 60 / $wall" | bc -l)" "$journal" "$(echo "100 * $journal / $wall" | bc -l)"
+  rate["$label $(basename "$module")"]=$(echo "$measured * 60 / $wall" | bc -l)
+  printf '%-11s %-16s %5s trials %8.1f s %7.1f trials/min  journal %s s (%.1f %%)\n' "$label" "$(basename "$module")" "$measured" "$wall" \
+    "${rate["$label $(basename "$module")"]}" "$journal" "$(echo "100 * $journal / $wall" | bc -l)"
 }
 
-echo "== trials per minute ($trials trials, 64 per round, process wall time including start-up)"
+ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
+  local x=${rate["$1 $3"]:-} y=${rate["$2 $3"]:-}
+  if [ -n "$x" ] && [ -n "$y" ]; then printf '%.2f' "$(echo "$x / $y" | bc -l)"; else printf -- '-'; fi
+}
+
+echo "== trials per minute ($trials trials, 64 per round, seed 1, process wall time including start-up)"
+echo "   old = the synchronous loop ($old_rev); overlap-on = the engine as shipped; overlap-off = the engine, tuner.engine.overlap-search = off"
 for module in "$out/gmm512.py" examples/mlp_module.py; do
   name=$(basename "$module" .py)
   tune old "$old" "$module" "$out/old-$name"
-  tune engine "$new" "$module" "$out/new-$name"
+  tune overlap-on "$new" "$module" "$out/on-$name"
+  tune overlap-off "$new" "$module" "$out/off-$name" --config "$out/overlap-off.conf"
+done
+for module in "$out/gmm512.py" examples/mlp_module.py; do
+  m=$(basename "$module")
+  echo "$m: engine/old $(ratio overlap-on old "$m")x, overlap on/off $(ratio overlap-on overlap-off "$m")x (trials per minute)"
 done
 
-echo "== resume after kill -9 (1000-trial session on GMM-512, killed at 500 trials)"
+per_iter=$(( resume >= 256 ? 64 : (resume + 3) / 4 )) # a small check run still has several batches
+echo "== resume after kill -9 ($resume-trial session on GMM-512, $per_iter per round, killed at $((resume / 2)) trials)"
 work=$out/resume
-dotnet "$new" tune "$out/gmm512.py" --work-dir "$work" --max-trials-global 1000 --num-trials-per-iter 64 --seed 1 >/dev/null 2>&1 &
+resume_run=(dotnet "$new" tune "$out/gmm512.py" --work-dir "$work" --max-trials-global "$resume" --num-trials-per-iter "$per_iter" --seed 1)
+"${resume_run[@]}" >/dev/null 2>&1 &
 pid=$!
-until [ -f "$work/database_tuning_record.json" ] && [ "$(wc -l < "$work/database_tuning_record.json")" -ge 500 ]; do sleep 1; done
-kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-before=$(grep -c ' measured ' "$work"/logs/task_0_*.log)
+until [ -f "$work/database_tuning_record.json" ] && [ "$(wc -l < "$work/database_tuning_record.json")" -ge $((resume / 2)) ]; do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 1
+done
+kill -9 "$pid" 2>/dev/null || echo "(the first run ended before it was killed)"
+wait "$pid" 2>/dev/null || true
+measured_lines() { cat "$work"/logs/task_0_*.log 2>/dev/null | grep -c ' measured ' || true; }
+before=$(measured_lines)
 start=$(date +%s.%N)
-dotnet "$new" tune "$out/gmm512.py" --work-dir "$work" --max-trials-global 1000 --num-trials-per-iter 64 --seed 1 >/dev/null 2>&1 &
+"${resume_run[@]}" >/dev/null 2>&1 &
 pid=$!
-until [ "$(grep -c ' measured ' "$work"/logs/task_0_*.log)" -gt "$before" ]; do sleep 0.05; done
+until [ "$(measured_lines)" -gt "$before" ]; do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
 first=$(date +%s.%N)
-kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-printf 'first new trials %.1f s after process start (includes start-up, journal recovery, record-log check, task restore)\n' \
-  "$(echo "$first - $start" | bc -l)"
+if [ "$(measured_lines)" -gt "$before" ]; then
+  printf 'first new trials %.1f s after process start (includes start-up, journal recovery, record-log check, task restore)\n' \
+    "$(echo "$first - $start" | bc -l)"
+else
+  echo "no new trial: the resumed run had nothing left to measure"
+fi
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
 dotnet "$new" sessions "$work"

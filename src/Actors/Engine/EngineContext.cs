@@ -36,6 +36,11 @@ internal sealed class EngineContext
     /// <summary>Seconds in search and in cost-model updates (the measurer keeps build and run).</summary>
     public double SearchSecs, CostModelSecs, JournalSecs;
     public int SnapshotEvery { get; init; } = 500;
+    /// <summary>
+    /// tuner.engine.overlap-search: a task searches its next batch while its current batch builds (see
+    /// <see cref="TaskTuner"/>); off: search, build and measure strictly one after the other, as TVM does.
+    /// </summary>
+    public bool OverlapSearch { get; init; } = true;
     /// <summary>A clustered session: builds and measurements go to the dispatcher (null: this process builds and measures).</summary>
     public Cluster.RemoteWork? Remote { get; init; }
     /// <summary>Fault injection for tests only: replacement Build / Measure children (null: the real ones).</summary>
@@ -46,6 +51,9 @@ internal sealed class EngineContext
     public TimeSpan MeasureTimeout => Faults?.MeasureTimeout ?? StepTimeout;
 }
 
-/// <summary>Test-only fault injection: Props of fake Build / Measure children that fail, throw or hang.</summary>
+/// <summary>
+/// Test-only fault injection: Props of fake Build / Measure children that fail, throw, hang or are slow, and an
+/// observer of the <see cref="HostGate"/> (who held it when).
+/// </summary>
 internal sealed record EngineFaults(Func<EngineContext, Akka.Actor.Props>? Build = null, Func<EngineContext, Akka.Actor.Props>? Measure = null,
-    TimeSpan? MeasureTimeout = null);
+    TimeSpan? MeasureTimeout = null, Action<HostGateUse>? GateObserver = null);

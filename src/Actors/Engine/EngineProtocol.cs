@@ -21,8 +21,13 @@ public sealed record ProposeCandidates(int Task, IReadOnlyList<(string Trace, st
 /// <summary>TaskTuner → session: the search has nothing new (or failed: <paramref name="Why"/>); the grant returns unspent.</summary>
 public sealed record TaskExhausted(int Task, string Why, bool Failed = false);
 
-/// <summary>Session → TaskTuner: the batch is journaled (ids assigned): build and measure it. Also a recovered batch.</summary>
-public sealed record MeasureBatch(CandidatesProposed Batch, bool Recovered = false);
+/// <summary>
+/// Session → TaskTuner: the batch is journaled (ids assigned): build and measure it. Also a recovered batch.
+/// <paramref name="SearchAhead"/>: how many candidates of the task's next batch to search while this one builds
+/// (0: none — overlap is off, or the budget leaves the task nothing after this batch). They are held by the task
+/// and proposed only when the session grants trials again.
+/// </summary>
+public sealed record MeasureBatch(CandidatesProposed Batch, bool Recovered = false, int SearchAhead = 0);
 
 /// <summary>
 /// TaskTuner → session: the batch's results, to journal; <paramref name="Measured"/> keeps the runner's failure kinds.

@@ -17,9 +17,10 @@ namespace Tuner.Actors.Engine;
 /// children — Search, Build, Measure — through one step at a time for the session: baseline, search a grant, build
 /// and measure a journaled batch, learn from the committed results. Not persistent: its state is the task's standing
 /// in the <see cref="EngineContext"/> (restored from the record log, which the session repairs from the journal
-/// first), so a restarted TaskTuner carries on, and tells the session to give its lost step again.
+/// first), so a restarted TaskTuner carries on, and tells the session to give its lost step again. With overlap on it
+/// searches its next batch while the current one builds (TaskTuner.Overlap.cs).
 /// </summary>
-internal sealed class TaskTuner : ReceiveActor, IWithTimers
+internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 {
     private readonly TuneTask _task;
     private readonly EngineContext _ctx;
@@ -39,14 +40,17 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
         (_search, _build, _measure) = (Child(Step.Search), Child(Step.Build), Child(Step.Measure));
 
         Receive<StartTask>(_ => StartBaseline());
-        Receive<GrantTrials>(g => Send(Step.Search, new SearchRequest(++_request, g.Trials)));
-        Receive<SearchReply>(r => Current(r.RequestId), OnSearched);
+        Receive<GrantTrials>(OnGrant);
+        Receive<SearchReply>(r => r.RequestId == _request && _step == Step.Search, OnSearched);
+        Receive<SearchReply>(r => r.RequestId == _aheadRequest && _searchingAhead, OnSearchedAhead);
         Receive<MeasureBatch>(OnMeasureBatch);
         Receive<BuildReply>(r => Current(r.RequestId), OnBuilt);
         Receive<MeasureReply>(r => Current(r.RequestId), OnMeasured);
         Receive<BatchCommitted>(OnCommitted);
         Receive<StepFailed>(f => Current(f.RequestId), f => FailStep(f.Why, replace: f.TimedOut));
         Receive<StepFailed>(_ => { }); // about a step already answered
+        Receive<SearchAheadFailed>(f => f.RequestId == _aheadRequest && _searchingAhead, f => OnSearchAheadFailed(f.Why, f.TimedOut));
+        Receive<SearchAheadFailed>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -108,7 +112,12 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
             if (step == Step.Search) _search = Child(step); else if (step == Step.Build) _build = Child(step); else _measure = Child(step);
         }
         _request++;
-        if (step == Step.Search) { _session.Tell(new TaskExhausted(_task.Id, why, Failed: true)); return; }
+        if (step == Step.Search)
+        {
+            if (TakeTopUp() is { Count: > 0 } ahead) Propose(ahead); // what was searched ahead is still good
+            else _session.Tell(new TaskExhausted(_task.Id, why, Failed: true));
+            return;
+        }
         var kind = step == Step.Build ? FailureKind.Build : FailureKind.Run;
         var failed = Enumerable.Range(0, _batch.Count).Select(i => new MeasureResult(i, null, $"{step.ToString().ToLowerInvariant()} failed: {why}", false, kind)).ToArray();
         _workerFailed = true;
@@ -142,18 +151,27 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
     private void OnSearched(SearchReply r)
     {
         _step = Step.None;
+        var ahead = TakeTopUp();
         if (r.Error is not null)
         {
             _ctx.Log.Task(_task.Id, _task.Name, $"search step failed: {r.Error}");
-            _session.Tell(new TaskExhausted(_task.Id, r.Error, Failed: true));
+            if (ahead.Count > 0) Propose(ahead);
+            else _session.Tell(new TaskExhausted(_task.Id, r.Error, Failed: true));
             return;
         }
-        if (r.Candidates is not { Count: > 0 } candidates)
+        var candidates = ahead.Concat(r.Candidates ?? []).ToArray();
+        if (candidates.Length == 0)
         {
             _ctx.Log.Task(_task.Id, _task.Name, "the search found no new candidate: task done");
             _session.Tell(new TaskExhausted(_task.Id, "the search found no new candidate"));
             return;
         }
+        Propose(candidates);
+    }
+
+    /// <summary>The batch to journal: its programs stay here (built and learnt from once journaled).</summary>
+    private void Propose(IReadOnlyList<MeasureCandidate> candidates)
+    {
         _batch = candidates;
         _session.Tell(new ProposeCandidates(_task.Id, candidates.Select(c => (c.Trace.ToJson(), StructuralHash.Hash(c.Scheduled).ToString())).ToArray()));
     }
@@ -177,6 +195,7 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
             _ctx.Log.Task(_task.Id, _task.Name, $"measuring {list.Count} candidate(s) proposed before the last stop");
         }
         Send(Step.Build, new BuildRequest(++_request, _task.Workload.Script, m.Batch.Candidates.Select(c => c.Trace).ToArray(), _ctx.Target.ToString()));
+        SearchAhead(m.SearchAhead);
     }
 
     private void OnBuilt(BuildReply r)
@@ -225,6 +244,13 @@ internal sealed class TaskTuner : ReceiveActor, IWithTimers
     private void OnCommitted(BatchCommitted c)
     {
         if (_baseline) { Ready(); return; }
+        // The cost model is not thread-safe and the search ahead reads it: learn once it is done.
+        if (_searchingAhead) { _learnAfterSearchAhead = c; return; }
+        Learn(c);
+    }
+
+    private void Learn(BatchCommitted c)
+    {
         var argsInfo = JsonDatabase.ArgsInfo(_task.Workload.Func);
         var results = new RunnerResult[c.Events.Count];
         for (int i = 0; i < results.Length; i++)

@@ -65,6 +65,7 @@ public static class TuningEngine
         var ctx = new EngineContext
         {
             SnapshotEvery = Math.Max(1, config.GetInt("tuner.engine.snapshot-every", 500)),
+            OverlapSearch = config.GetBoolean("tuner.engine.overlap-search", true),
             Remote = remote,
             SessionId = SessionId(tasks, targetJson),
             Tasks = tasks,
@@ -86,6 +87,7 @@ public static class TuningEngine
             StepTimeout = options.NumTrialsPerIter * (options.BuildTimeout + options.RunTimeout) + TimeSpan.FromMinutes(5),
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
+        ctx.Gate.Observer = faults?.GateObserver;
         ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
             tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
         try

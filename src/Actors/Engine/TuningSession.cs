@@ -139,7 +139,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
             }
             if (grant == 0) continue;
             _grant[batch.Task] = grant;
-            _tuners[batch.Task].Tell(new MeasureBatch(batch with { Candidates = batch.Candidates.Take(grant).ToArray() }, Recovered: true));
+            _tuners[batch.Task].Tell(new MeasureBatch(batch with { Candidates = batch.Candidates.Take(grant).ToArray() }, Recovered: true, SearchAhead(batch.Task)));
             return;
         }
         if (_scheduler.Next() is not var (task, trials))
@@ -160,7 +160,20 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         long first = _state.NextId;
         var batch = new CandidatesProposed(p.Task, t.Workload.Hash.ToString(),
             candidates.Select((c, i) => new ProposedCandidate(first + i, c.Trace, c.Hash)).ToArray());
-        PersistTimed(batch, b => Sender.Tell(new MeasureBatch(b)));
+        PersistTimed(batch, b => Sender.Tell(new MeasureBatch(b, SearchAhead: SearchAhead(p.Task))));
+    }
+
+    /// <summary>
+    /// How many candidates of its next batch a task may search while this one builds (overlap on): at most a batch,
+    /// and no more than the global and per-task budgets leave once the trials now granted are spent. Only a hint: what
+    /// is searched ahead is journaled only under a later grant.
+    /// </summary>
+    private int SearchAhead(int task)
+    {
+        if (!_ctx.OverlapSearch || _ctx.Tasks[task].Done) return 0;
+        int globalLeft = _scheduler.MaxTrialsGlobal - _scheduler.Committed;
+        int taskLeft = _scheduler.MaxTrialsPerTask - _scheduler.Standing(task).Trials - _grant[task];
+        return Math.Max(0, Math.Min(_ctx.Options.NumTrialsPerIter, Math.Min(globalLeft, taskLeft)));
     }
 
     private void OnExhausted(TaskExhausted e)

@@ -22,7 +22,7 @@ internal sealed class SearchActor : ReceiveActor
         {
             var clock = Stopwatch.StartNew();
             SearchReply reply;
-            using (ctx.Gate.Shared())
+            using (ctx.Gate.Shared("search"))
             {
                 try { reply = new SearchReply(r.RequestId, task.Strategy.GenerateMeasureCandidates(r.Trials)); }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -69,7 +69,7 @@ internal sealed class BuildActor : ReceiveActor
             try
             {
                 IReadOnlyList<BuildResult> built;
-                using (ctx.Gate.Shared()) built = ctx.Measurer.Build(funcs.Select(f => f.Func).ToArray(), ctx.Cancel);
+                using (ctx.Gate.Shared("build")) built = ctx.Measurer.Build(funcs.Select(f => f.Func).ToArray(), ctx.Cancel);
                 foreach (var b in built) results[funcs[b.Index].Index] = b with { Index = funcs[b.Index].Index };
                 Sender.Tell(new BuildReply(r.RequestId, results));
             }
@@ -97,7 +97,7 @@ internal sealed class MeasureActor : ReceiveActor
             try
             {
                 IReadOnlyList<Runner.MeasureResult> results;
-                using (ctx.Gate.Exclusive()) results = ctx.Measurer.Run(workload, r.Built, ctx.Cancel, r.SlowCutoffSecs);
+                using (ctx.Gate.Exclusive("measure")) results = ctx.Measurer.Run(workload, r.Built, ctx.Cancel, r.SlowCutoffSecs);
                 Sender.Tell(new MeasureReply(r.RequestId, results));
             }
             catch (OperationCanceledException) when (ctx.Cancel.IsCancellationRequested)
