@@ -8,23 +8,33 @@ namespace Tuner.Actors.Engine;
 /// <summary>
 /// The journal's serializer (design §4.6): System.Text.Json with an explicit, versioned manifest per event type
 /// ("CandidateMeasured.v1"), so a renamed or moved type still recovers. A new version of an event gets a new
-/// manifest and its old one stays readable here.
+/// manifest and its old ones stay readable here: new fields are optional, so an old payload reads with their
+/// defaults (SessionSnapshot.v1 has no finished tasks). Events are written with their newest manifest.
 /// </summary>
 public sealed class EventSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>Every manifest ever written, and the type it reads into.</summary>
     private static readonly Dictionary<string, Type> Types = new()
     {
         ["SessionStarted.v1"] = typeof(SessionStarted),
+        ["BudgetRaised.v1"] = typeof(BudgetRaised),
         ["CandidatesProposed.v1"] = typeof(CandidatesProposed),
         ["CandidateMeasured.v1"] = typeof(CandidateMeasured),
         ["CandidatesDropped.v1"] = typeof(CandidatesDropped),
+        ["TaskFinished.v1"] = typeof(TaskFinished),
         ["SessionCompleted.v1"] = typeof(SessionCompleted),
         ["SessionSnapshot.v1"] = typeof(SessionSnapshot),
+        ["SessionSnapshot.v2"] = typeof(SessionSnapshot),
     };
 
-    private static readonly Dictionary<Type, string> Manifests = Types.ToDictionary(kv => kv.Value, kv => kv.Key);
+    /// <summary>The manifest each type is written with: its newest version.</summary>
+    private static readonly Dictionary<Type, string> Manifests = Types
+        .GroupBy(kv => kv.Value)
+        .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).MaxBy(Version)!);
+
+    private static int Version(string manifest) => int.Parse(manifest[(manifest.LastIndexOf(".v", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture);
 
     public override int Identifier => 4711;
 

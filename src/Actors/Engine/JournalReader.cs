@@ -3,9 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Tuner.Actors.Engine;
 
-/// <summary>A session as its journal tells it: target, latest budget, trials measured, task names, state and last activity.</summary>
+/// <summary>
+/// A session as its journal tells it: target, latest budget, trials measured, task names, state, last activity, the
+/// measured candidates and the tasks finished in its latest run.
+/// </summary>
 public sealed record SessionInfo(string Id, string Target, int Budget, int Trials, IReadOnlyList<string> Tasks, bool Completed, int Pending,
-    DateTime LastActivity, IReadOnlyList<CandidateMeasured> Measured);
+    DateTime LastActivity, IReadOnlyList<CandidateMeasured> Measured, IReadOnlyList<TaskFinished> Finished);
 
 /// <summary>
 /// Reads the sessions of a work_dir's journal.db without an actor system and without writing (read-only SQLite
@@ -59,7 +62,7 @@ public static class JournalReader
             }
         if (tasks.Count == 0) (target, tasks) = FirstStart(c, id);
         var last = lastTicks > 0 ? new DateTime(lastTicks, DateTimeKind.Utc) : DateTime.MinValue;
-        return new SessionInfo(id, target, state.Budget, state.Trials, tasks, state.Completed, state.Pending().Sum(p => p.Candidates.Count), last, state.Measured);
+        return new SessionInfo(id, target, state.Budget, state.Trials, tasks, state.Completed, state.Pending().Sum(p => p.Candidates.Count), last, state.Measured, state.Finished);
     }
 
     /// <summary>The target and tasks of the session's last SessionStarted (when a snapshot hid them).</summary>

@@ -10,6 +10,22 @@ public interface IEngineEvent;
 public sealed record SessionStarted(string Target, int Budget, IReadOnlyList<string> Workloads, IReadOnlyList<string> Tasks) : IEngineEvent;
 
 /// <summary>
+/// The session's budget grew: a run with a larger --max-trials-global resumed it (journaled before that run's
+/// <see cref="SessionStarted"/>); the session continues to the new total.
+/// </summary>
+public sealed record BudgetRaised(int From, int To) : IEngineEvent;
+
+/// <summary>
+/// A task gets no more trials in this run (<see cref="Reason"/>: its own budget is spent, its search found nothing new,
+/// or its search failed 3 times in a row); its trials so far and best latency (null: nothing valid). A later run of the
+/// session decides anew (a raised budget, another seed), so each run's <see cref="SessionStarted"/> clears these.
+/// </summary>
+public sealed record TaskFinished(int Task, string Workload, string Reason, int Trials, double? BestSecs) : IEngineEvent
+{
+    public const string BudgetSpent = "budget spent", Exhausted = "search exhausted", SearchFailed = "search failed 3 times";
+}
+
+/// <summary>
 /// A batch of candidates the search proposed for one task (its workload's structural hash), journaled before it is
 /// built: after a crash the batch is measured, not proposed again. <see cref="ProposedCandidate.Id"/> is unique in the session.
 /// </summary>
@@ -36,7 +52,8 @@ public sealed record SessionCompleted(int Trials) : IEngineEvent;
 
 /// <summary>
 /// A snapshot of <see cref="SessionState"/>: what recovery needs without replaying every event (measured candidates
-/// for the record-log check, proposals still pending, the next id, the latest budget).
+/// for the record-log check and the cost model, proposals still pending, the next id, the latest budget, the tasks
+/// finished in the latest run). v2 added <see cref="Finished"/> (null in a v1 snapshot: none).
 /// </summary>
 public sealed record SessionSnapshot(long NextId, int Budget, bool Completed, IReadOnlyList<CandidateMeasured> Measured,
-    IReadOnlyList<CandidatesProposed> Pending, string? LastActivity = null) : IEngineEvent;
+    IReadOnlyList<CandidatesProposed> Pending, string? LastActivity = null, IReadOnlyList<TaskFinished>? Finished = null) : IEngineEvent;

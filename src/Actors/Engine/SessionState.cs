@@ -3,13 +3,14 @@ namespace Tuner.Actors.Engine;
 /// <summary>
 /// What a session's events add up to (pure: replayed on recovery, updated as events are persisted): every measured
 /// candidate (the record log must hold each), proposals not yet measured nor dropped (measured first after a
-/// crash), the next candidate id and the latest budget.
+/// crash), the next candidate id, the latest budget and the tasks finished in the latest run.
 /// </summary>
 public sealed class SessionState
 {
     private readonly List<CandidateMeasured> _measured = [];
     private readonly HashSet<long> _measuredIds = [];
     private readonly Dictionary<long, (CandidatesProposed Batch, ProposedCandidate Candidate)> _pending = [];
+    private readonly SortedDictionary<int, TaskFinished> _finished = [];
 
     public long NextId { get; private set; } = 1;
     public int Budget { get; private set; }
@@ -17,6 +18,8 @@ public sealed class SessionState
     public int Events { get; private set; }
     public string? LastActivity { get; private set; }
     public IReadOnlyList<CandidateMeasured> Measured => _measured;
+    /// <summary>Tasks finished in the latest run (by task id).</summary>
+    public IReadOnlyList<TaskFinished> Finished => _finished.Values.ToArray();
 
     /// <summary>Trials measured in this session (candidates, not baselines).</summary>
     public int Trials => _measured.Count(m => !m.Baseline);
@@ -30,6 +33,13 @@ public sealed class SessionState
             case SessionStarted s:
                 Budget = s.Budget;
                 Completed = false;
+                _finished.Clear();
+                break;
+            case BudgetRaised b:
+                Budget = b.To;
+                break;
+            case TaskFinished f:
+                _finished[f.Task] = f;
                 break;
             case CandidatesProposed p:
                 foreach (var c in p.Candidates)
@@ -70,18 +80,20 @@ public sealed class SessionState
         return first;
     }
 
-    public SessionSnapshot Snapshot() => new(NextId, Budget, Completed, _measured.ToArray(), Pending(), LastActivity);
+    public SessionSnapshot Snapshot() => new(NextId, Budget, Completed, _measured.ToArray(), Pending(), LastActivity, Finished);
 
     private void Restore(SessionSnapshot s)
     {
         _measured.Clear();
         _measuredIds.Clear();
         _pending.Clear();
+        _finished.Clear();
         NextId = s.NextId;
         Budget = s.Budget;
         Completed = s.Completed;
         LastActivity = s.LastActivity;
         foreach (var m in s.Measured) { _measured.Add(m); if (m.Id != 0) _measuredIds.Add(m.Id); }
         foreach (var p in s.Pending) foreach (var c in p.Candidates) _pending[c.Id] = (p, c);
+        foreach (var f in s.Finished ?? []) _finished[f.Task] = f;
     }
 }

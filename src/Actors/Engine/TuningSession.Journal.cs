@@ -6,6 +6,8 @@ namespace Tuner.Actors.Engine;
 
 internal sealed partial class TuningSession
 {
+    private readonly HashSet<int> _finishedTasks = [];
+
     private ITuneProgress Progress => _ctx.Progress;
 
     /// <summary>Persists one event, applies it to the state, then runs <paramref name="then"/>; the journal's time is counted.</summary>
@@ -32,6 +34,15 @@ internal sealed partial class TuningSession
             _ctx.JournalSecs += clock.Elapsed.TotalSeconds;
             then();
         });
+    }
+
+    /// <summary>Journals that a task gets no more trials this run (once per task and run).</summary>
+    private void FinishTask(int task, string reason)
+    {
+        if (!_finishedTasks.Add(task)) return;
+        var t = _ctx.Tasks[task];
+        var e = new TaskFinished(task, t.Workload.Hash.ToString(), reason, _scheduler.Standing(task).Trials, double.IsFinite(t.BestSecs) ? t.BestSecs : null);
+        PersistTimed(e, f => _ctx.Log.Scheduler($"[task #{f.Task} {t.Name}] finished: {f.Reason} ({f.Trials} trials)"));
     }
 
     /// <summary>Ends the run: the final table and line, the outcome to the engine, and the session stops.</summary>

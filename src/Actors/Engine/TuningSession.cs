@@ -74,6 +74,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         if (_resumed)
         {
             string line = $"resuming session {_ctx.SessionId}: {_state.Trials}/{_state.Budget} trials measured in it" +
+                (_ctx.Budget > _state.Budget && _state.Budget > 0 ? $", budget raised to {_ctx.Budget}" : "") +
                 (_state.Pending().Sum(p => p.Candidates.Count) is > 0 and var n ? $", {n} proposed before the last stop to measure first" : "");
             _ctx.Log.Scheduler(line);
             _ctx.Options.Error?.WriteLine(line);
@@ -92,6 +93,8 @@ internal sealed partial class TuningSession : ReceivePersistentActor
                 _ctx.Log.Scheduler(msg);
                 _ctx.Options.Error?.WriteLine(msg);
             }
+            if (_resumed && _state.Budget > 0 && _ctx.Budget > _state.Budget)
+                PersistTimed(new BudgetRaised(_state.Budget, _ctx.Budget), b => _ctx.Log.Scheduler($"budget raised from {b.From} to {b.To} trials"));
             var started = new SessionStarted(_ctx.TargetJson.ToJsonString(), _ctx.Budget,
                 _ctx.Tasks.Select(t => t.Workload.Hash.ToString()).ToArray(), _ctx.Tasks.Select(t => t.Name).ToArray());
             PersistTimed(started, _ =>
@@ -119,6 +122,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
             // A task without trials stays unseen by the scheduler (its first round comes first), baseline or not.
             _scheduler.Restore(t.Id, t.Trials, t.Trials > 0 ? t.BestKnownSecs : double.PositiveInfinity);
             t.Done = _scheduler.Standing(t.Id).Done;
+            if (t.Done) FinishTask(t.Id, TaskFinished.BudgetSpent);
         }
         foreach (var p in _state.Pending()) _recovered.Enqueue(p);
         Continue();
@@ -184,6 +188,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         _grant[e.Task] = 0;
         _scheduler.Report(e.Task, 0, t.BestKnownSecs, exhausted: done);
         t.Done = _scheduler.Standing(e.Task).Done;
+        if (t.Done) FinishTask(e.Task, !done ? TaskFinished.BudgetSpent : e.Failed ? TaskFinished.SearchFailed : TaskFinished.Exhausted);
         if (e.Failed && done) _ctx.Options.Error?.WriteLine($"warning: {t.Name}: the search failed 3 times (last: {e.Why}); the task gets no more trials this run");
         Continue();
     }
@@ -207,6 +212,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         _grant[d.Task] = 0;
         var tasks = _ctx.Tasks;
         for (int i = 0; i < tasks.Count; i++) tasks[i].Done = _scheduler.Standing(i).Done;
+        if (tasks[d.Task].Done) FinishTask(d.Task, TaskFinished.BudgetSpent);
         var summaries = tasks.Select(x => x.Summary()).ToArray();
         _ctx.Log.Scheduler($"[task #{d.Task} {tasks[d.Task].Name}] measured {d.Measured}\n{ProgressTable.Format(summaries, tasks.Select(x => x.Done).ToArray())}");
         Progress.BatchDone(summaries, tasks.Select(x => x.Done).ToArray());

@@ -8,7 +8,8 @@ namespace Tuner.Host.Cli;
 /// <summary>
 /// `tuner sessions DIR`: the tuning sessions in a work_dir's journal (journal.db), one line each — its id, state
 /// (done, or stopped and resumable by the same command), trials measured / budget, candidates proposed and not yet
-/// measured, the last activity, and its tasks. Read-only: works while a tuner runs there.
+/// measured, the last activity, and its tasks (a task finished in the latest run: with why, e.g. "mm (search exhausted)").
+/// Read-only: works while a tuner runs there.
 /// </summary>
 public static class SessionsCommand
 {
@@ -40,7 +41,7 @@ public static class SessionsCommand
             rows.Add([
                 s.Id, s.Completed ? "done" : "stopped (resumes)", $"{s.Trials}/{s.Budget}", s.Pending.ToString(CultureInfo.InvariantCulture),
                 s.LastActivity == DateTime.MinValue ? "-" : s.LastActivity.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                string.Join(",", s.Tasks),
+                string.Join(",", s.Tasks.Select((t, i) => s.Finished.FirstOrDefault(f => f.Task == i) is { } f ? $"{t} ({f.Reason})" : t)),
             ]);
         var width = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var sb = new System.Text.StringBuilder();

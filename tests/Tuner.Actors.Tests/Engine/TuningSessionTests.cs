@@ -110,6 +110,45 @@ public sealed class TuningSessionTests : EngineTestSupport
         Assert.Equal(JournalTraces(s).Order(), RecordTraces().Order());
     }
 
+    [Fact]
+    public void A_raised_budget_is_journaled_before_the_run_that_spends_it_and_each_run_journals_its_finished_task()
+    {
+        var module = Workloads.Matmul(16);
+        var options = Quick(4) with { MeasureBaseline = false };
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, options);
+        var first = Session();
+        Assert.Equal((TaskFinished.BudgetSpent, 8), (Assert.Single(first.Finished).Reason, first.Finished[0].Trials));
+
+        var errors = new StringWriter();
+        var more = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 12, options with { Error = errors });
+
+        Assert.Equal(4, more.TrialsThisRun);
+        Assert.Contains("8/8 trials measured in it, budget raised to 12", errors.ToString());
+        var s = Session();
+        Assert.Equal((12, 12, true), (s.Trials, s.Budget, s.Completed));
+        var finished = Assert.Single(s.Finished);
+        Assert.Equal((0, TaskFinished.BudgetSpent, 12), (finished.Task, finished.Reason, finished.Trials));
+        Assert.NotNull(finished.BestSecs);
+        var manifests = JournalManifests();
+        var second = manifests[manifests.LastIndexOf("BudgetRaised.v1")..];
+        Assert.Equal(["BudgetRaised.v1", "SessionStarted.v1", "CandidatesProposed.v1", .. Enumerable.Repeat("CandidateMeasured.v1", 4),
+            "TaskFinished.v1", "SessionCompleted.v1"], second);
+        Assert.Single(manifests, "BudgetRaised.v1");
+    }
+
+    /// <summary>The manifests of the session's journaled events, in order.</summary>
+    private List<string> JournalManifests()
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(WorkDir, EngineConfig.JournalFile)};Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT manifest FROM journal ORDER BY sequence_number";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
     /// <summary>
     /// Journals a batch of <paramref name="count"/> distinct candidates (sampled from the test space) as the session of
     /// this module would have proposed it before being killed; returns their canonical traces.

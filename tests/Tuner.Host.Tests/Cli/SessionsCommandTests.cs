@@ -14,7 +14,7 @@ public sealed class SessionsCommandTests : TuneScratch
 
         Assert.True(listed == 0, listErr);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith("session-"));
-        Assert.Matches(@"^session-[0-9a-f]{16}\s+done\s+4/4\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+mm$", line.TrimEnd());
+        Assert.Matches(@"^session-[0-9a-f]{16}\s+done\s+4/4\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+mm \(budget spent\)$", line.TrimEnd());
     }
 
     [Fact]
