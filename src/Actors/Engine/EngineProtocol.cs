@@ -6,8 +6,12 @@ namespace Tuner.Actors.Engine;
 
 // Session ⇄ TaskTuner. One step of one task is in flight at a time; every reply names its task.
 
-/// <summary>Session → TaskTuner: measure the untuned baseline when the database lacks it, then restore the task and reply <see cref="TaskReady"/>.</summary>
-public sealed record StartTask(int Task);
+/// <summary>
+/// Session → TaskTuner: measure the untuned baseline when the database lacks it, then restore the task and reply
+/// <see cref="TaskReady"/>. <paramref name="Journaled"/>: the session's journaled results of the task's workload (from
+/// the snapshot and events), which the cost model is rebuilt from.
+/// </summary>
+public sealed record StartTask(int Task, IReadOnlyList<CandidateMeasured> Journaled);
 
 /// <summary>TaskTuner → session: the task is restored (its records counted) and ready for grants.</summary>
 public sealed record TaskReady(int Task, int Trials, double BestKnownSecs);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tuner.Actors.Build;
 using Tuner.Actors.CostModel;
 using Tuner.Actors.CostModel.Features;
@@ -9,14 +10,15 @@ using Tuner.Ir.Targets;
 
 namespace Tuner.Actors.Engine;
 
-/// <summary>Restoring a task from the record log (pure C#, called by its TaskTuner) and the engine's builder options.</summary>
+/// <summary>Restoring a task from the record log and its cost model from the journal (pure C#, called by its TaskTuner) and the engine's builder options.</summary>
 internal static class TaskSetup
 {
     /// <summary>
     /// Restores a task from the database (its records for this target count as trials; their programs, replayed,
-    /// become the measured set) and creates its strategy. Returns the trials it already has.
+    /// become the measured set), rebuilds its cost model from the journal (<paramref name="journaled"/>: the session's
+    /// results of this workload) and creates its strategy. Returns the trials it already has.
     /// </summary>
-    public static int Prepare(TuneTask t, EngineContext ctx)
+    public static int Prepare(TuneTask t, EngineContext ctx, IReadOnlyList<CandidateMeasured> journaled)
     {
         var (db, options, targetJson) = (ctx.Database, ctx.Options, ctx.TargetJson);
         var all = db.RecordsOf(t.WorkloadIndex, targetJson);
@@ -27,12 +29,17 @@ internal static class TaskSetup
         long seed = options.Seed == -1 ? -1 : (options.Seed + 7919L * t.Id + 104729L * records.Length) % Tuner.Ir.Schedule.RandomEngine.Modulus;
         var tc = new TuneContext(t.Workload.Func, t.Name, ctx.Target.NumCores, ctx.Target.Kind, seed);
         var applier = new TraceApplier(tc, ctx.Space);
-        var replayed = new List<(SampledProgram Program, TuningRecord Record)>();
+        var replayed = new Dictionary<string, SampledProgram>();
         var (measured, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, records.Select(r => r.Trace.ToJsonString()),
-            (i, p) => replayed.Add((p, records[i])));
+            (i, p) => replayed.TryAdd(TvmJson.Write(records[i].Trace), p));
         measured.Add(StructuralHash.Hash(t.Workload.Func)); // the untuned program is known: never a candidate
         t.Measured = measured;
-        if (options.Strategy == SearchStrategyKind.Evolutionary) Pretrain(ctx.Model, t.Name, replayed, t.Workload.Func, t.BaselineSecs);
+        string learnt = "";
+        if (options.Strategy == SearchStrategyKind.Evolutionary)
+        {
+            var (fromJournal, fromElsewhere) = Pretrain(ctx.Model, t, applier, replayed, records, journaled);
+            learnt = $"; cost model rebuilt from {fromJournal} journaled result(s) and {fromElsewhere} record(s) from elsewhere";
+        }
         t.Strategy = options.Strategy switch
         {
             SearchStrategyKind.ReplayTrace => new ReplayTraceStrategy(tc, ctx.Space, measured, options.Evolutionary.MaxFailCount),
@@ -40,23 +47,54 @@ internal static class TaskSetup
         };
         ctx.Log.Task(t.Id, t.Name, $"workload #{t.WorkloadIndex}, weight {t.Weight}, {t.Flops:F0} FLOP; resumed with {records.Length} record(s) " +
             $"({t.Valid} valid, {t.Failed} failed, {measured.Count} distinct programs{(unreadable > 0 ? $", {unreadable} unreadable traces" : "")}); " +
-            $"untuned {(double.IsFinite(t.BaselineSecs) ? $"{t.BaselineSecs * 1e6:F2} us" : "not measured")}");
+            $"untuned {(double.IsFinite(t.BaselineSecs) ? $"{t.BaselineSecs * 1e6:F2} us" : "not measured")}{learnt}");
         return records.Length;
     }
 
     /// <summary>
-    /// Not in TVM (its cost model starts empty each run): a resumed task's records teach the cost model first, so a
-    /// resumed search ranks by learned scores at once instead of repeating the 100 random warm-up samples. The
-    /// programs are those replayed for the measured set, and the untuned function when its baseline is known.
+    /// Not in TVM (its cost model starts empty each run): a resumed task's results teach the cost model first, so a
+    /// resumed search ranks by learned scores at once instead of repeating the 100 random warm-up samples. The results
+    /// are the journal's (design §4.6: the model is rebuilt from measured events or a snapshot), so a torn or edited
+    /// record log does not change what it learns; record-log lines the journal does not have (another session, another
+    /// tool, a deleted journal) are learnt too, as the record log keeps them. The untuned function is learnt with its
+    /// journaled latency, else the record log's. Programs come from the replay for the measured set (a journaled trace
+    /// the log lacks is replayed here). Returns how many results came from the journal and from elsewhere.
     /// </summary>
-    private static void Pretrain(ICostModel model, string task, IReadOnlyList<(SampledProgram Program, TuningRecord Record)> replayed,
-        Tuner.Ir.PrimFunc untuned, double baselineSecs)
+    private static (int Journal, int Elsewhere) Pretrain(ICostModel model, TuneTask t, TraceApplier applier, Dictionary<string, SampledProgram> replayed,
+        IReadOnlyList<TuningRecord> records, IReadOnlyList<CandidateMeasured> journaled)
     {
-        var funcs = replayed.Select(x => x.Program.Func).ToList();
-        var secs = replayed.Select(x => x.Record.IsValid ? x.Record.MeanRunSecs : double.PositiveInfinity).ToList();
-        if (double.IsFinite(baselineSecs)) { funcs.Add(untuned); secs.Add(baselineSecs); }
-        if (funcs.Count == 0) return;
-        model.Update(task, funcs.Select(PerStoreFeature.Extract).ToArray(), secs.ToArray());
+        var funcs = new List<Tuner.Ir.PrimFunc>();
+        var secs = new List<double>();
+        var seen = new HashSet<string>();
+        double baseline = t.BaselineSecs;
+        foreach (var e in journaled)
+        {
+            if (e.Baseline) { if (e.Valid) baseline = e.RunSecs!.Average(); continue; }
+            var key = TvmJson.Write(JsonNode.Parse(e.Trace)!);
+            if (!seen.Add(key)) continue;
+            var p = replayed.GetValueOrDefault(key) ?? Replay(applier, e.Trace);
+            if (p is null) continue;
+            funcs.Add(p.Func);
+            secs.Add(e.Valid ? e.RunSecs!.Average() : double.PositiveInfinity);
+        }
+        int fromJournal = funcs.Count;
+        foreach (var r in records)
+        {
+            var key = TvmJson.Write(r.Trace);
+            if (!seen.Add(key) || !replayed.TryGetValue(key, out var p)) continue;
+            funcs.Add(p.Func);
+            secs.Add(r.IsValid ? r.MeanRunSecs : double.PositiveInfinity);
+        }
+        int fromElsewhere = funcs.Count - fromJournal;
+        if (double.IsFinite(baseline)) { funcs.Add(t.Workload.Func); secs.Add(baseline); }
+        if (funcs.Count > 0) model.Update(t.Name, funcs.Select(PerStoreFeature.Extract).ToArray(), secs.ToArray());
+        return (fromJournal, fromElsewhere);
+    }
+
+    private static SampledProgram? Replay(TraceApplier applier, string trace)
+    {
+        try { return applier.Apply(Tuner.Ir.Schedule.Trace.FromJson(trace), seed: 1); }
+        catch (Exception e) when (e is FormatException or Tuner.Ir.Schedule.ScheduleError) { return null; }
     }
 
     public static CompilerOptions BuilderOptions(Target target, TuneOptions o)

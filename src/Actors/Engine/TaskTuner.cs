@@ -33,13 +33,15 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private bool _baseline;
     private IReadOnlyList<MeasureCandidate> _batch = [];
     private CandidatesProposed? _journaled;
+    /// <summary>The journaled results of this task's workload when it started (the cost model is rebuilt from them).</summary>
+    private IReadOnlyList<CandidateMeasured> _history = [];
 
     public TaskTuner(TuneTask task, EngineContext ctx, IActorRef session)
     {
         (_task, _ctx, _session) = (task, ctx, session);
         (_search, _build, _measure) = (Child(Step.Search), Child(Step.Build), Child(Step.Measure));
 
-        Receive<StartTask>(_ => StartBaseline());
+        Receive<StartTask>(s => { _history = s.Journaled; StartBaseline(); });
         Receive<GrantTrials>(OnGrant);
         Receive<SearchReply>(r => r.RequestId == _request && _step == Step.Search, OnSearched);
         Receive<SearchReply>(r => r.RequestId == _aheadRequest && _searchingAhead, OnSearchedAhead);
@@ -144,7 +146,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private void Ready()
     {
         _baseline = false;
-        int trials = TaskSetup.Prepare(_task, _ctx);
+        int trials = TaskSetup.Prepare(_task, _ctx, _history);
         _session.Tell(new TaskReady(_task.Id, trials, trials > 0 ? _task.BestKnownSecs : double.PositiveInfinity));
     }
 

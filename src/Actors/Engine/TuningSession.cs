@@ -101,7 +101,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
             {
                 for (int i = 0; i < _ctx.Tasks.Count; i++)
                     _tuners.Add(Context.ActorOf(Props.Create(() => new TaskTuner(_ctx.Tasks[i], _ctx, Self)), $"task-{i}"));
-                _tuners[0].Tell(new StartTask(0)); // one at a time: baselines are timed alone, logs stay in order
+                _tuners[0].Tell(StartTask(0)); // one at a time: baselines are timed alone, logs stay in order
             });
             return;
         }
@@ -111,9 +111,15 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         _tuners[committed.Task].Tell(committed);
     }
 
+    private StartTask StartTask(int task)
+    {
+        var workload = _ctx.Tasks[task].Workload.Hash.ToString();
+        return new StartTask(task, _state.Measured.Where(m => m.Workload == workload).ToArray());
+    }
+
     private void OnTaskReady(TaskReady r)
     {
-        if (++_ready < _ctx.Tasks.Count) { _tuners[_ready].Tell(new StartTask(_ready)); return; }
+        if (++_ready < _ctx.Tasks.Count) { _tuners[_ready].Tell(StartTask(_ready)); return; }
         var o = _ctx.Options;
         _scheduler = new TrialScheduler(_ctx.Tasks.Select(t => (t.Name, (double)t.Weight)).ToArray(), _ctx.Budget, _ctx.PerTask,
             o.NumTrialsPerIter, o.Scheduler, seed: TaskSetup.SeedOf(o.Seed));
@@ -229,7 +235,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         // Its step in flight is lost: a journaled batch is measured again (it is still pending), a grant is returned.
         if (_scheduler is null)
         {
-            if (r.Task == _ready) _tuners[r.Task].Tell(new StartTask(r.Task));
+            if (r.Task == _ready) _tuners[r.Task].Tell(StartTask(r.Task));
             return;
         }
         if (_grant[r.Task] == 0) return;

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Tuner.Actors.CostModel;
+using Tuner.Actors.Database;
+using Tuner.Actors.Engine;
+using Tuner.Actors.Tests.Search;
+using Tuner.Actors.Tests.Tuning;
+
+namespace Tuner.Actors.Tests.Engine;
+
+/// <summary>
+/// A resumed task's cost model is rebuilt from the journal's measured events (design §4.6), not from the record log:
+/// an edited and torn record log does not change what it learns; without a journal, the record log's lines (from
+/// elsewhere) are learnt. Real engine runs; the cost model is a recorder of what it is taught (random scores).
+/// </summary>
+[Collection(TimingCollection.Name)]
+public sealed class CostModelRebuildTests : EngineTestSupport
+{
+    [Fact]
+    public void The_cost_model_is_rebuilt_from_the_journal_even_when_the_record_log_was_edited_and_torn()
+    {
+        var module = Workloads.Matmul(16);
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick(4) with { CostModel = new RecordingModel() });
+        var journal = Session().Measured.Select(m => m.Valid ? m.RunSecs!.Average() : double.PositiveInfinity).Order().ToArray();
+        Assert.Equal(9, journal.Length); // 8 trials and the untuned function
+
+        // Every tuned line now claims 0.5 s, and the last one is cut mid-way (as by kill -9 during a write).
+        var file = Path.Combine(WorkDir, JsonDatabase.RecordFile);
+        var lines = File.ReadAllLines(file).Select(l =>
+        {
+            var line = JsonNode.Parse(l)!;
+            if (line[1]![0]![0]!.AsArray().Count > 0) line[1]![1] = new JsonArray(0.5);
+            return line.ToJsonString();
+        }).ToArray();
+        File.WriteAllText(file, string.Join("\n", lines) + "\n");
+        File.WriteAllText(file, File.ReadAllText(file)[..^20]);
+
+        var resumed = new RecordingModel();
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick(4) with { CostModel = resumed, Error = TextWriter.Null });
+
+        Assert.Equal(0, summary.TrialsThisRun);
+        Assert.Equal(journal, Assert.Single(resumed.Updates).Order());
+        Assert.Contains("cost model rebuilt from 8 journaled result(s) and 0 record(s) from elsewhere",
+            File.ReadAllText(Directory.GetFiles(Path.Combine(WorkDir, "logs"), "task_0_*.log").Single()));
+
+        // Without its journal the session starts anew: the record log's lines (edited ones included) teach the model.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // a pooled connection would still read the deleted file
+        foreach (var f in Directory.GetFiles(WorkDir, EngineConfig.JournalFile + "*")) File.Delete(f);
+        var fresh = new RecordingModel();
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick(4) with { CostModel = fresh, Error = TextWriter.Null });
+        var learnt = Assert.Single(fresh.Updates);
+        Assert.Equal(9, learnt.Count);
+        Assert.Equal(7, learnt.Count(s => s == 0.5)); // the torn line came back from the journal with its measured value
+    }
+
+    /// <summary>A cost model that records what it is taught and scores at random.</summary>
+    private sealed class RecordingModel : ICostModel
+    {
+        private readonly RandomCostModel _random = new(1);
+        private readonly List<IReadOnlyList<double>> _updates = [];
+
+        public IReadOnlyList<IReadOnlyList<double>> Updates { get { lock (_updates) return _updates.ToArray(); } }
+
+        public void Update(string workload, IReadOnlyList<float[][]> candidates, IReadOnlyList<double> meanRunSecs)
+        {
+            lock (_updates) _updates.Add(meanRunSecs.ToArray());
+        }
+
+        public double[] Predict(string workload, IReadOnlyList<float[][]> candidates) => _random.Predict(workload, candidates);
+    }
+}
