@@ -12,6 +12,8 @@ using Tuner.Actors.Cluster;
 // workers, the ratio, and the tuner process's CPU use (near a full core or more: the tuner node is the bottleneck).
 //   dotnet run -c Release --project benchmarks/cluster-scale -- MODULE RECORDS --build-secs S [--workers 8,32,128]
 //       [--trials 512] [--per-iter 64] [--port 4070]
+// `real WORK_DIR [--items N]`: real worker processes instead (RealWorkers.cs).
+if (args.Length > 0 && args[0] == "real") return await RealWorkers.Run(args[1..]);
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
