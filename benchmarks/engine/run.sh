@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The actor engine against the synchronous loop it replaced, and the engine's overlap of search with build on vs off
 # (not CI; run on a quiet machine, figures side by side).
-#   benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
+#   [PER_ITER=64] benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
 # 1. trials per minute: `tuner tune` of commit 472a3bc (the last synchronous loop, built in a temporary worktree) and
 #    of this checkout's engine with tuner.engine.overlap-search on (the default) and off, on GMM-512 and on
 #    examples/mlp_module.py, same seed, flags and machine, alternating old / on / off so that drifting load hits all
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.."
 trials=${1:-256}
 out=${2:-/tmp/tuner-engine-bench}
 resume=${3:-1000}
+per_round=${PER_ITER:-64} # --num-trials-per-iter of the trials-per-minute runs
 old_rev=472a3bc
 rm -rf "$out"; mkdir -p "$out"
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
@@ -29,7 +30,7 @@ dotnet build -c Release -v q -m:1 "$old_tree/src/Host" >/dev/null
 old=$old_tree/src/Host/bin/Release/net10.0/tuner.dll
 
 sed 's/1024/512/g' benchmarks/traces/gmm1024.py > "$out/gmm512.py"
-common=(--max-trials-global "$trials" --num-trials-per-iter 64 --seed 1)
+common=(--max-trials-global "$trials" --num-trials-per-iter "$per_round" --seed 1)
 
 printf 'tuner.engine.overlap-search = off\n' > "$out/overlap-off.conf"
 
@@ -47,9 +48,10 @@ tune() { # label dll module workdir [extra flags] → prints "label module trial
   local wall; wall=$(echo "$end - $start" | bc -l)
   local measured; measured=$(sed -E 's/.*: ([0-9]+) trials measured this run.*/\1/' <<<"$line")
   local journal; journal=$(grep -oE 'journal [0-9.]+ s' <<<"$line" | grep -oE '[0-9.]+' || echo 0)
+  local ahead; ahead=$(grep -oE '[0-9.]+ s of the search ran ahead' <<<"$line" | grep -oE '^[0-9.]+' || echo 0)
   rate["$label $(basename "$module")"]=$(echo "$measured * 60 / $wall" | bc -l)
-  printf '%-11s %-16s %5s trials %8.1f s %7.1f trials/min  journal %s s (%.1f %%)\n' "$label" "$(basename "$module")" "$measured" "$wall" \
-    "${rate["$label $(basename "$module")"]}" "$journal" "$(echo "100 * $journal / $wall" | bc -l)"
+  printf '%-11s %-16s %5s trials %8.1f s %7.1f trials/min  journal %s s (%.1f %%)  search ahead during builds %s s\n' "$label" "$(basename "$module")" \
+    "$measured" "$wall" "${rate["$label $(basename "$module")"]}" "$journal" "$(echo "100 * $journal / $wall" | bc -l)" "$ahead"
 }
 
 ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
@@ -57,7 +59,7 @@ ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
   if [ -n "$x" ] && [ -n "$y" ]; then printf '%.2f' "$(echo "$x / $y" | bc -l)"; else printf -- '-'; fi
 }
 
-echo "== trials per minute ($trials trials, 64 per round, seed 1, process wall time including start-up)"
+echo "== trials per minute ($trials trials, $per_round per round, seed 1, process wall time including start-up)"
 echo "   old = the synchronous loop ($old_rev); overlap-on = the engine as shipped; overlap-off = the engine, tuner.engine.overlap-search = off"
 for module in "$out/gmm512.py" examples/mlp_module.py; do
   name=$(basename "$module" .py)

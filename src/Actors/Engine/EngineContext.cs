@@ -33,8 +33,8 @@ internal sealed class EngineContext
     public required CancellationToken Cancel { get; init; }
     public required ITuneProgress Progress { get; init; }
     public required TaskCompletionSource<SessionOutcome> Completion { get; init; }
-    /// <summary>Seconds in search and in cost-model updates (the measurer keeps build and run).</summary>
-    public double SearchSecs, CostModelSecs, JournalSecs;
+    /// <summary>Seconds in search (of which ahead, during builds) and in cost-model updates (the measurer keeps build and run).</summary>
+    public double SearchSecs, SearchAheadSecs, CostModelSecs, JournalSecs;
     public int SnapshotEvery { get; init; } = 500;
     /// <summary>
     /// tuner.engine.overlap-search: a task searches its next batch while its current batch builds (see

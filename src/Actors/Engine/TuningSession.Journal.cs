@@ -52,7 +52,8 @@ internal sealed partial class TuningSession
         _finished = true;
         var tasks = _ctx.Tasks;
         var m = _ctx.Measurer;
-        var timings = new TuneTimings(_ctx.SearchSecs, _ctx.CostModelSecs, m.BuildSeconds, m.RunSeconds, _wall.Elapsed.TotalSeconds, _ctx.JournalSecs);
+        var timings = new TuneTimings(_ctx.SearchSecs, _ctx.CostModelSecs, m.BuildSeconds, m.RunSeconds, _wall.Elapsed.TotalSeconds, _ctx.JournalSecs,
+            _ctx.SearchAheadSecs);
         var summary = new TuneSummary(tasks.Select(t => t.Summary()).ToArray(), tasks.Sum(t => t.TrialsThisRun), timings, interrupted && _failure is null,
             _ctx.Failures.Counts);
         var end = TuneMessages.End(summary, _ctx.Failures.CountsText());

@@ -31,6 +31,7 @@ internal sealed class SearchActor : ReceiveActor
                 }
             }
             Interlocked.Exchange(ref ctx.SearchSecs, ctx.SearchSecs + clock.Elapsed.TotalSeconds);
+            if (r.RequestId < 0) Interlocked.Exchange(ref ctx.SearchAheadSecs, ctx.SearchAheadSecs + clock.Elapsed.TotalSeconds); // a search ahead (TaskTuner.Overlap)
             if (task.Strategy is EvolutionaryStrategy evo) ctx.Log.Task(task.Id, task.Name, evo.LastRound);
             Sender.Tell(reply);
         });

@@ -18,6 +18,7 @@ public static class TuneMessages
         return string.Create(CultureInfo.InvariantCulture,
             $"Tuning {(s.Interrupted ? "interrupted" : "done")}: {s.TrialsThisRun} trials measured this run, {s.TotalTrials} in total; " +
             $"failed candidates this run: {failures}; wall {t.WallSecs:F1} s = search {t.SearchSecs:F1} s + cost model {t.CostModelSecs:F1} s + " +
-            $"build {t.BuildSecs:F1} s + run {t.RunSecs:F1} s + journal {t.JournalSecs:F1} s + other");
+            $"build {t.BuildSecs:F1} s + run {t.RunSecs:F1} s + journal {t.JournalSecs:F1} s + other") +
+            (t.SearchAheadSecs > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {t.SearchAheadSecs:F1} s of the search ran ahead while batches built") : "");
     }
 }

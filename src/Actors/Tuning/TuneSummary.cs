@@ -21,9 +21,11 @@ public sealed record TaskSummary(string Name, int Weight, int Workload, double F
 /// <summary>
 /// Where a run's wall time went: search (candidate generation), cost-model updates, builds (lowering, C generation,
 /// compiler calls), runs (the untuned reference, timing and verification), the whole run, and the event journal
-/// (persisting the session's events).
+/// (persisting the session's events). <see cref="SearchAheadSecs"/>: the part of the search that ran ahead, started while
+/// a batch built (engine overlap; it is in <see cref="SearchSecs"/> too, so the parts may then add up to more than the wall).
 /// </summary>
-public sealed record TuneTimings(double SearchSecs, double CostModelSecs, double BuildSecs, double RunSecs, double WallSecs, double JournalSecs = 0)
+public sealed record TuneTimings(double SearchSecs, double CostModelSecs, double BuildSecs, double RunSecs, double WallSecs, double JournalSecs = 0,
+    double SearchAheadSecs = 0)
 {
     public double SearchShare => WallSecs > 0 ? (SearchSecs + CostModelSecs) / WallSecs : 0;
     public double BuildShare => WallSecs > 0 ? BuildSecs / WallSecs : 0;

@@ -64,6 +64,7 @@ public sealed class OverlapTests : EngineTestSupport
             // Batches 2 and 3 are searched while batches 1 and 2 build, each with the model from before that batch's results.
             Assert.True(searchDuringBuild >= 2, $"the search did not overlap the builds:\n{trace}");
             Assert.Equal([0, 0, 1], updatesBeforeSearch);
+            Assert.InRange(summary.Timings.SearchAheadSecs, 0.04, summary.Timings.SearchSecs); // two searches ahead of >= 1 prediction of 20 ms
             var taskLog = File.ReadAllText(Directory.GetFiles(Path.Combine(WorkDir, "logs"), "task_0_*.log").Single());
             Assert.Contains("proposing 4 candidate(s) searched while the last batch built", taskLog);
             Assert.Contains("proposing 2 candidate(s) searched while the last batch built", taskLog);
@@ -72,6 +73,7 @@ public sealed class OverlapTests : EngineTestSupport
         {
             Assert.True(searchDuringBuild == 0, $"overlap is off, yet search and build overlapped:\n{trace}");
             Assert.Equal([0, 1, 2], updatesBeforeSearch);
+            Assert.Equal(0, summary.Timings.SearchAheadSecs);
         }
     }
 
