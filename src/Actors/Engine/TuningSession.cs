@@ -175,12 +175,16 @@ internal sealed partial class TuningSession : ReceivePersistentActor
 
     /// <summary>
     /// How many candidates of its next batch a task may search while this one builds (overlap on): at most a batch,
-    /// and no more than the global and per-task budgets leave once the trials now granted are spent. Only a hint: what
+    /// and no more than the global and per-task budgets leave once the trials now granted are spent. None while another
+    /// task has had no trial yet: the scheduler's first round gives every task a batch before any gets a second, so the
+    /// search would be for a batch a round away at best (never, when the budget ends in that round). Only a hint: what
     /// is searched ahead is journaled only under a later grant.
     /// </summary>
     private int SearchAhead(int task)
     {
         if (!_ctx.OverlapSearch || _ctx.Tasks[task].Done) return 0;
+        for (int i = 0; i < _ctx.Tasks.Count; i++)
+            if (i != task && !_ctx.Tasks[i].Done && _scheduler.Standing(i) is { Trials: 0, BestLatencyHistory.Count: 0 }) return 0;
         int globalLeft = _scheduler.MaxTrialsGlobal - _scheduler.Committed;
         int taskLeft = _scheduler.MaxTrialsPerTask - _scheduler.Standing(task).Trials - _grant[task];
         return Math.Max(0, Math.Min(_ctx.Options.NumTrialsPerIter, Math.Min(globalLeft, taskLeft)));

@@ -77,6 +77,22 @@ public sealed class OverlapTests : EngineTestSupport
         }
     }
 
+    [Fact]
+    public void No_task_searches_ahead_while_another_has_not_had_its_first_batch()
+    {
+        // Two tasks, 4 trials each: the first round spends the budget, so a search ahead would be wasted.
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(Workloads.MatmulScript(16, "mm16") + "\n" +
+            Workloads.MatmulScript(32, "mm32").Split("class Module:\n")[1]);
+        Assert.Equal(2, module.PrimFuncs.Count());
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, Quick(4) with { MeasureBaseline = false });
+
+        Assert.Equal(8, summary.TrialsThisRun);
+        Assert.Equal(0, summary.Timings.SearchAheadSecs);
+        Assert.All(Directory.GetFiles(Path.Combine(WorkDir, "logs"), "task_*.log"),
+            f => Assert.DoesNotContain("of the next batch while this one built", File.ReadAllText(f)));
+    }
+
     /// <summary>FAULT INJECTION: holds the host gate 0.5 s as a build, then builds for real.</summary>
     private sealed class SlowBuild : ReceiveActor
     {
