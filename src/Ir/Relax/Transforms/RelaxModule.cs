@@ -3,12 +3,8 @@ namespace Tuner.Ir.Relax.Transforms;
 /// <summary>Module helpers shared by the Relax passes: TVM's function order and fresh names.</summary>
 public static class RelaxModule
 {
-    /// <summary>TVM's printing order, which its passes' outputs follow: PrimFuncs by name, then Relax functions by name.</summary>
-    public static IRModule Sorted(IRModule m) => m with
-    {
-        Functions = m.Functions.OfType<PrimFuncEntry>().OrderBy(f => f.Name, StringComparer.Ordinal).Cast<ModuleFunc>()
-            .Concat(m.Functions.Where(f => f is not PrimFuncEntry).OrderBy(f => f.Name, StringComparer.Ordinal)).ToSeq(),
-    };
+    /// <summary>TVM's printing order, which its passes' outputs follow: PrimFuncs by name, then Relax functions by name, main last.</summary>
+    public static IRModule Sorted(IRModule m) => m with { Functions = Script.Printer.PrintOrder(m.Functions).ToSeq() };
 
     /// <summary>TVM's NameSupply: the hint itself, else hint1, hint2, ...</summary>
     public static string Fresh(string hint, ISet<string> used)
