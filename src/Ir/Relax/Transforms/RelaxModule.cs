@@ -24,5 +24,17 @@ public static class RelaxModule
     };
 }
 
-/// <summary>A Relax pass cannot transform the module (e.g. an operator it cannot legalize); the message names the binding.</summary>
-public sealed class RelaxPassException(string message) : Exception(message);
+/// <summary>
+/// A Relax pass cannot transform the module (e.g. an operator it cannot legalize); the message names the binding,
+/// Line and Col locate it in the source when known (0 otherwise).
+/// </summary>
+public sealed class RelaxPassException(string message, int line = 0, int col = 0) : Exception(message)
+{
+    public int Line { get; } = line;
+    public int Col { get; } = col;
+
+    public RelaxPassException(string message, Binding at) : this(message, at.Line, at.Col) { }
+
+    /// <summary>The message prefixed with file:line:col (or file: when the binding was built by a pass).</summary>
+    public string Located(string file) => Line > 0 ? $"{file}:{Line}:{Col}: {Message}" : $"{file}: {Message}";
+}
