@@ -35,9 +35,12 @@ for model in "${models[@]}"; do
   echo "== $name: $tasks PrimFuncs, tuning $budget trials ($per_task per task)"
   start=$(date +%s.%N)
   tuner tune "$model" --work-dir "$out/$name" --max-trials-global "$budget" --max-trials-per-task "$per_task" \
-    --num-trials-per-iter "$per_iter" --seed 1 --quiet > "$out/$name.tune.txt" 2>&1
+    --num-trials-per-iter "$per_iter" --seed 1 > "$out/$name.tune.txt" 2>&1
   wall=$(echo "$(date +%s.%N) - $start" | bc -l)
-  tail -n 1 "$out/$name.tune.txt"
+  # tune's plan line ("tuning N tasks (...)") must agree with the count the budget was made from.
+  planned=$(sed -nE 's/^tuning ([0-9]+) tasks.*/\1/p' "$out/$name.tune.txt" | head -n 1)
+  [ "$planned" = "$tasks" ] || echo "warning: tune planned ${planned:-?} tasks, bench-model listed $tasks" >&2
+  grep '^Tuning done' "$out/$name.tune.txt"
   tuner bench-model "$model" --work-dir "$out/$name" > "$out/$name.bench.txt" 2>&1
   # Columns of a row: PrimFunc Calls Untuned(us) Share % Tuned(us) Share % Speed-up
   rows "$out/$name.bench.txt" | awk -v m="$name" '{ printf "  %-22s %-28s untuned %10s us %6s %%   tuned %10s us %6s %%   %s\n", m, $1, $3, $4, $6, $7, $9 }'
