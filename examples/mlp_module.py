@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(A: T.Buffer((T.int64(32), T.int64(64)), "float32"), B: T.Buffer((T.int64(64),), "float32"), T_add: T.Buffer((T.int64(32), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1 in T.grid(T.int64(32), T.int64(64)):
             with T.block("T_add"):
@@ -17,7 +17,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(32), T.int64(64)), "float32"), B: T.Buffer((T.int64(64), T.int64(64)), "float32"), matmul: T.Buffer((T.int64(32), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, k in T.grid(T.int64(32), T.int64(64), T.int64(64)):
             with T.block("matmul"):
@@ -30,7 +30,7 @@ class Module:
 
     @T.prim_func(private=True)
     def relu(A: T.Buffer((T.int64(32), T.int64(64)), "float32"), compute: T.Buffer((T.int64(32), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1 in T.grid(T.int64(32), T.int64(64)):
             with T.block("compute"):
@@ -41,7 +41,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(32), T.int64(64)), "float32"), T_softmax_norm: T.Buffer((T.int64(32), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(32),))
         T_softmax_exp = T.alloc_buffer((T.int64(32), T.int64(64)))

@@ -25,7 +25,7 @@ public static class ModuleLoader
     {
         var m = Load(path);
         try { return Tuner.Actors.Models.ModelRunner.ForTuning(m); }
-        catch (Tuner.Ir.Relax.Transforms.RelaxPassException e) { throw CliException.BadInput($"{path}: {e.Message}"); }
+        catch (Tuner.Ir.Relax.Transforms.RelaxPassException e) { throw CliException.BadInput(e.Located(path)); }
     }
 
     /// <summary>The PrimFunc named <paramref name="name"/>; without a name, the module's only PrimFunc.</summary>

@@ -62,6 +62,6 @@ public static class RunModelCommand
         if (!RelaxModule.RelaxFuncs(mod).Any(r => r.Name == "main"))
             throw CliException.BadInput($"{path}: the module has no Relax function 'main'");
         try { return ModelRunner.Prepare(mod, t, workDir, err.WriteLine); }
-        catch (RelaxPassException e) { throw CliException.BadInput($"{path}: {e.Message}"); }
+        catch (RelaxPassException e) { throw CliException.BadInput(e.Located(path)); }
     }
 }

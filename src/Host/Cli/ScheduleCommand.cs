@@ -4,7 +4,7 @@ using Tuner.Ir.Script;
 
 namespace Tuner.Host.Cli;
 
-/// <summary>`tuner schedule MODULE --func NAME --trace TRACE.json`: replay a TVM-format trace and print the scheduled function.</summary>
+/// <summary>`tuner schedule MODULE --func NAME --trace TRACE.json`: replay a TVM-format trace and print the module with the scheduled function.</summary>
 public static class ScheduleCommand
 {
     public static Command Build()
@@ -22,7 +22,8 @@ public static class ScheduleCommand
             try
             {
                 var scheduled = TraceReplay.ApplyJson(f, File.ReadAllText(tracePath));
-                parse.InvocationConfiguration.Output.Write(TvmScript.Print(scheduled, name));
+                // As TVM's sch.mod.script(): the module, with the scheduled function in place of the original.
+                parse.InvocationConfiguration.Output.Write(TvmScript.Print(mod.WithFunc(name, scheduled)));
                 return TunerCli.Ok;
             }
             catch (TraceReplayException e) { throw CliException.Failed($"{tracePath}: {e.Message}"); }

@@ -47,7 +47,7 @@ public static class LoweringPipeline
 
     /// <summary>
     /// A dump callback that writes <c>NN_PassName.py</c> files into <paramref name="directory"/> with the given printer
-    /// (default: TVMScript, falling back to the node's text for forms the printer does not know).
+    /// (default: TVMScript of the one-function module, falling back to the node's text for forms the printer does not know).
     /// </summary>
     public static Action<int, string, PrimFunc> DumpToDirectory(string directory, Func<PrimFunc, string>? print = null)
     {
@@ -57,7 +57,8 @@ public static class LoweringPipeline
 
     private static string DefaultPrint(PrimFunc f)
     {
-        try { return Script.TvmScript.Print(f); }
+        // As TVM's IR dumps, which print the module (mod.script()).
+        try { return Script.TvmScript.PrintAsModule(f); }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return $"# TVMScript printer: {e.Message}\n{f.Body}";

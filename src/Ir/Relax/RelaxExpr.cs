@@ -65,8 +65,8 @@ public sealed record RCall(string Op, Seq<RExpr> Args, OpAttrs Attrs, Seq<Struct
     public Seq<RExpr> TirArgs => ((RTuple)Args[1]).Fields;
 }
 
-/// <summary>One binding <c>var = value</c>; Line is its source line (0 when built by a pass).</summary>
-public sealed record Binding(RVar Var, RExpr Value, int Line = 0);
+/// <summary>One binding <c>var = value</c>; Line and Col locate its value in the source (0 when built by a pass).</summary>
+public sealed record Binding(RVar Var, RExpr Value, int Line = 0, int Col = 0);
 
 /// <summary>A block of bindings: a dataflow block (<c>with R.dataflow()</c>) or plain bindings.</summary>
 public sealed record BindingBlock(Seq<Binding> Bindings, bool IsDataflow);

@@ -130,7 +130,7 @@ internal sealed partial class Parser
             var value = ToExpr(rhs);
             var v = new RVar(name.Text, annot ?? value.Sinfo, inDataflow);
             _rx!.Vars[name.Text] = v;
-            return new Binding(v, value, name.Line);
+            return new Binding(v, value, name.Line, rhs.At.Col);
         }
         var e = RxExpr();
         ExpectNewline();
@@ -190,7 +190,7 @@ internal sealed partial class Parser
             _rx.Vars[n.Name] = nv;
         }
         var sub = new RelaxVarSubstituter(map);
-        var rebuilt = bindings.Select(b => new Binding(map.GetValueOrDefault(b.Var, b.Var), sub.Visit(b.Value), b.Line)).ToSeq();
+        var rebuilt = bindings.Select(b => new Binding(map.GetValueOrDefault(b.Var, b.Var), sub.Visit(b.Value), b.Line, b.Col)).ToSeq();
         // Dataflow vars are not visible after the block.
         foreach (var b in bindings)
             if (b.Var.IsDataflow && !map.ContainsKey(b.Var) && _rx!.Vars.TryGetValue(b.Var.Name, out var cur) && ReferenceEquals(cur, b.Var))

@@ -76,6 +76,10 @@ internal sealed partial class Parser
             case RxName nm:
                 if (_rx!.Vars.TryGetValue(nm.Name, out var v)) return v;
                 if (GlobalName(nm.Name) is { } g) return new GlobalVarRef(g);
+                // TVM prints tensor constants as metadata[...] references and omits their values unless show_meta=True.
+                if (nm.Name == "metadata")
+                    throw Err(nm.At, "metadata[...] constants are not supported (TVM omits their values from the script): "
+                        + "make the tensor a parameter of the function, or use R.const for a scalar");
                 throw Err(nm.At, $"undefined variable '{nm.Name}'");
             case RxSeq { IsList: false } t:
                 return new RTuple(t.Items.Select(ToExpr).ToSeq());

@@ -82,7 +82,9 @@ internal sealed partial class Parser
     /// <summary>Resolves a name to a Var or Buffer, enforcing that blocks only see their own iterators.</summary>
     private object Resolve(Token at)
     {
-        var s = Lookup(at.Text) ?? throw Err(at, $"undefined variable '{at.Text}'");
+        var s = Lookup(at.Text) ?? throw Err(at, at.Text == "metadata"
+            ? "metadata[...] constants are not supported (TVM omits their values from the script)"
+            : $"undefined variable '{at.Text}'");
         if (s.Hideable && s.BlockDepth < _blockDepth && !_bindingContext)
             throw Err(at, $"variable '{at.Text}' is defined outside the block '{_blocks[^1].Name}'; " +
                           "bind it to a block iterator with T.axis.spatial/reduce or T.axis.remap before using it");

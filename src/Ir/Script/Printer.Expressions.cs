@@ -136,6 +136,12 @@ internal sealed partial class Printer
         return list.Count == 1 ? $"({list[0]},)" : $"({string.Join(", ", list)})";
     }
 
+    /// <summary>
+    /// An attribute dict. As TVM v0.23 (attributes hold FFI values): a boolean prints as Python's True/False, not
+    /// as a TIR constant, e.g. <c>T.func_attr({"tir.noalias": True})</c>.
+    /// </summary>
     private string AttrsText(Attrs attrs) =>
-        "{" + string.Join(", ", attrs.Select(kv => $"{PyFormat.Str(kv.Key)}: {Ex(kv.Value)}")) + "}";
+        "{" + string.Join(", ", attrs.Select(kv => $"{PyFormat.Str(kv.Key)}: {AttrValueText(kv.Value)}")) + "}";
+
+    private string AttrValueText(Expr e) => e is IntImm { Type.IsBool: true } b ? (b.Value != 0 ? "True" : "False") : Ex(e);
 }

@@ -43,7 +43,7 @@ internal sealed partial class Printer
             p.Verbatim(text);
             first = false;
         }
-        foreach (var f in m.Functions)
+        foreach (var f in PrintOrder(m.Functions))
         {
             if (!first) p.Line("");
             first = false;
@@ -57,6 +57,13 @@ internal sealed partial class Printer
         if (first) p.Line("pass");
         return p._sb.ToString();
     }
+
+    /// <summary>
+    /// TVM's IRModule printer order: PrimFuncs, then Relax (and other verbatim) functions, each by name, and a
+    /// function named main last whatever its kind.
+    /// </summary>
+    internal static IEnumerable<ModuleFunc> PrintOrder(IEnumerable<ModuleFunc> funcs) =>
+        funcs.OrderBy(f => f.Name == "main" ? 2 : f is PrimFuncEntry ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal);
 
     private static bool HasSymbolicDims(RelaxFuncEntry r) =>
         r.Func.Params.Any(p => p.Info is TensorStructInfo { Shape: { } s } && s.Any(d => d is not IntImm));

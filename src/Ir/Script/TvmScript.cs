@@ -23,12 +23,21 @@ public static class TvmScript
         return fs[0].Func;
     }
 
-    /// <summary>Prints a module as TVM does: header comments, @I.ir_module class, functions in module order.</summary>
+    /// <summary>
+    /// Prints a module as TVM's <c>mod.script()</c> does: header comments, @I.ir_module class, functions in TVM's order
+    /// (PrimFuncs, then Relax functions, each by name; main last). A one-function module prints the same way.
+    /// </summary>
     public static string Print(IRModule m) => Printer.PrintModule(m);
 
     /// <summary>Prints one Relax function as it appears inside a module (class-level indentation).</summary>
     public static string Print(Relax.RelaxFuncEntry f) => Printer.PrintRelax(f);
 
-    /// <summary>Prints one PrimFunc as a standalone <c>@T.prim_func def name(...)</c>.</summary>
+    /// <summary>
+    /// Prints one PrimFunc as TVM's <c>func.script()</c> does: a standalone <c>@T.prim_func def name(...)</c> under the
+    /// tir import only. Commands that show a module's function print <see cref="Print(IRModule)"/> of a module instead.
+    /// </summary>
     public static string Print(PrimFunc f, string name = "main") => Printer.PrintFunc(f, name);
+
+    /// <summary>Prints one PrimFunc as TVM prints <c>mod.script()</c> of the one-function module <c>{name: f}</c>.</summary>
+    public static string PrintAsModule(PrimFunc f, string name = "main") => Printer.PrintModule(new IRModule([new PrimFuncEntry(name, f)]));
 }

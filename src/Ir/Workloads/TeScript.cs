@@ -96,7 +96,7 @@ internal sealed class TeScript
         var sb = new StringBuilder();
         sb.Append("# from tvm.script import tir as T\n\n@T.prim_func\n");
         sb.Append($"def {_name}({string.Join(", ", _params)}):\n");
-        sb.Append("    T.func_attr({\"tir.noalias\": T.bool(True)})\n");
+        sb.Append("    T.func_attr({\"tir.noalias\": True})\n");
         foreach (var a in _allocs) sb.Append("    ").Append(a).Append('\n');
         sb.Append(_body);
         return sb.ToString();

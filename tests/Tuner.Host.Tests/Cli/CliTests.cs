@@ -21,6 +21,9 @@ public sealed class CliTests : IDisposable
         Assert.True(code == 0, err);
         var again = TvmScript.Print(TvmScript.ParseModule(text));
         Assert.Equal(text, again);
+        // Both print as TVM's mod.script(): matmul_handle.py's standalone @T.prim_func becomes the one-function module.
+        Assert.StartsWith("# from tvm.script import ir as I\n# from tvm.script import tir as T\n", text);
+        Assert.Contains("\n@I.ir_module\nclass Module:\n", text);
     }
 
     [Fact]

@@ -53,6 +53,19 @@ public sealed class ModelCommandTests : IDisposable
         Assert.StartsWith($"{model}:13:19: R.add: shapes (1, 128) and (256,) do not broadcast", err);
     }
 
+    [Fact]
+    public void Tune_of_a_model_with_symbolic_shapes_exits_2_naming_the_op_and_its_line()
+    {
+        var model = Dir("sym.py");
+        File.WriteAllText(model, File.ReadAllText(CliRunner.Example("mlp_relax.py"))
+            .Replace("x: R.Tensor((1, 784)", "x: R.Tensor((\"n\", 784)")
+            .Replace("# from tvm.script import relax as R", "# from tvm.script import tir as T\n# from tvm.script import relax as R"));
+        var (code, _, err) = CliRunner.Run("tune", model, "--work-dir", Dir("w"), "--max-trials-global", "1");
+        Assert.Equal(2, code);
+        Assert.StartsWith($"{model}:10:18: LegalizeOps: main: lv = R.matmul: symbolic dimensions are not supported by LegalizeOps", err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
     // Tunes 8 candidates for real (about 15 s): the tuned run must still compute what the interpreter does.
     [Fact]
     public void Tune_then_run_model_and_bench_model_use_the_tuned_schedules()

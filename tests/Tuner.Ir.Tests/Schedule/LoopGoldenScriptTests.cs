@@ -23,7 +23,7 @@ public class LoopGoldenScriptTests
     {
         var expected = "# from tvm.script import tir as T\n\n@T.prim_func\n" +
             "def main(A: T.Buffer((16, 12), \"float32\"), B: T.Buffer((12, 16), \"float32\"), C: T.Buffer((16, 16), \"float32\")):\n" +
-            "    T.func_attr({\"tir.noalias\": T.bool(True)})\n" +
+            "    T.func_attr({\"tir.noalias\": True})\n" +
             "    # with T.block(\"root\"):\n" + body.TrimEnd() + "\n";
         Assert.Equal(expected, TvmScript.Print(sch.Func).TrimEnd() + "\n");
         Assert.True(StructuralEqual.Equal(TvmScript.ParseFunc(expected), sch.Func), "the golden text parses to a different function");

@@ -213,7 +213,7 @@ public class ParserTests
     public void Target_attributes_with_nested_dicts_round_trip()
     {
         var text = "@T.prim_func\ndef f(A: T.Buffer((4,), \"float32\")):\n" +
-            "    T.func_attr({\"target\": T.target({\"keys\": [\"cpu\"], \"kind\": \"llvm\", \"mcpu\": \"znver4\", \"num-cores\": 2}), \"tir.noalias\": T.bool(True)})\n" +
+            "    T.func_attr({\"target\": T.target({\"keys\": [\"cpu\"], \"kind\": \"llvm\", \"mcpu\": \"znver4\", \"num-cores\": 2}), \"tir.noalias\": True})\n" +
             "    A[0] = T.float32(1.0)\n";
         var f = TvmScript.ParseFunc(text);
         var target = Assert.IsType<Call>(f.Attrs["target"]);

@@ -190,7 +190,7 @@ public class PrinterTests
         Assert.Equal(
             "# from tvm.script import ir as I\n# from tvm.script import tir as T\n\n@I.ir_module\nclass Module:\n" +
             "    @T.prim_func(private=True)\n    def f(X: T.Buffer((8,), \"int32\")):\n" +
-            "        T.func_attr({\"tir.noalias\": T.bool(True)})\n        X[0] = 0\n", text);
+            "        T.func_attr({\"tir.noalias\": True})\n        X[0] = 0\n", text);
     }
 
     [Fact]

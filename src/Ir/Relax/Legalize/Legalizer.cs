@@ -27,13 +27,16 @@ public static partial class Legalizer
         var op = OpRegistry.Get(call.Op);
         var shapes = new List<long[]>();
         var dtypes = new List<DataType>();
-        foreach (var a in call.Args)
+        // TVM legalizes symbolic shapes into T.handle + T.match_buffer PrimFuncs; ours are written for constant
+        // shapes only (and tuning refuses symbolic PrimFuncs anyway), so a symbolic dim is a clear error here.
+        for (int i = 0; i < call.Args.Count; i++)
         {
-            var t = (TensorStructInfo)a.Sinfo;
-            shapes.Add(t.ConstShape() ?? throw new RelaxTypeException($"LegalizeOps: {op.Script} on a symbolic shape is not supported"));
+            var t = (TensorStructInfo)call.Args[i].Sinfo;
+            shapes.Add(t.ConstShape() ?? throw Symbolic(op, $"argument {i + 1} ({Describe(call.Args[i])}) has shape {Shapes.Text(t.Shape)}"));
             dtypes.Add(t.Dtype);
         }
         var outT = (TensorStructInfo)call.Info;
+        if (outT.ConstShape() is null) throw Symbolic(op, $"the result has shape {Shapes.Text(outT.Shape)}");
         var input = new LegalInput(call, shapes, dtypes, outT.ConstShape()!, outT.Dtype);
         return op.LegalName switch
         {
@@ -52,9 +55,14 @@ public static partial class Legalizer
             "sum" or "mean" or "max" => Reduce(input, op.LegalName),
             "transpose" => Transpose(input),
             "reshape" => Reshape(input),
-            _ => throw new RelaxTypeException($"LegalizeOps: no legalization for {op.Script}"),
+            _ => throw new RelaxTypeException($"{op.Script}: LegalizeOps has no legalization for this operator"),
         };
     }
+
+    private static RelaxTypeException Symbolic(OpDef op, string what) =>
+        new($"{op.Script}: symbolic dimensions are not supported by LegalizeOps ({what}); give the model constant shapes");
+
+    private static string Describe(RExpr e) => e is RVar v ? v.Name : "a constant";
 
     private static readonly string[] Names = ["A", "B", "C", "D", "E"];
 

@@ -73,7 +73,7 @@ internal sealed class TirWriter
         var sb = new StringBuilder();
         sb.Append("@T.prim_func(private=True)\n");
         sb.Append($"def {funcName}({string.Join(", ", _params)}):\n");
-        sb.Append("    T.func_attr({\"tir.noalias\": T.bool(True)})\n");
+        sb.Append("    T.func_attr({\"tir.noalias\": True})\n");
         foreach (var a in _allocs) sb.Append("    ").Append(a).Append('\n');
         sb.Append(_body);
         return sb.ToString();

@@ -32,7 +32,7 @@ public static class LegalizeOps
     {
         LegalFunc lf;
         try { lf = Legalizer.For(c); }
-        catch (RelaxTypeException e) { throw new RelaxPassException($"LegalizeOps: {fname}: {b.Var.Name}{(b.Line > 0 ? $" (line {b.Line})" : "")}: {e.Message}"); }
+        catch (RelaxTypeException e) { throw new RelaxPassException($"LegalizeOps: {fname}: {b.Var.Name} = {e.Message}", b); }
         var key = lf.Text("legal_func");
         if (!byText.TryGetValue(key, out var name))
         {

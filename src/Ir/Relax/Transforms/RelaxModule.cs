@@ -3,12 +3,8 @@ namespace Tuner.Ir.Relax.Transforms;
 /// <summary>Module helpers shared by the Relax passes: TVM's function order and fresh names.</summary>
 public static class RelaxModule
 {
-    /// <summary>TVM's printing order, which its passes' outputs follow: PrimFuncs by name, then Relax functions by name.</summary>
-    public static IRModule Sorted(IRModule m) => m with
-    {
-        Functions = m.Functions.OfType<PrimFuncEntry>().OrderBy(f => f.Name, StringComparer.Ordinal).Cast<ModuleFunc>()
-            .Concat(m.Functions.Where(f => f is not PrimFuncEntry).OrderBy(f => f.Name, StringComparer.Ordinal)).ToSeq(),
-    };
+    /// <summary>TVM's printing order, which its passes' outputs follow: PrimFuncs by name, then Relax functions by name, main last.</summary>
+    public static IRModule Sorted(IRModule m) => m with { Functions = Script.Printer.PrintOrder(m.Functions).ToSeq() };
 
     /// <summary>TVM's NameSupply: the hint itself, else hint1, hint2, ...</summary>
     public static string Fresh(string hint, ISet<string> used)
@@ -28,5 +24,17 @@ public static class RelaxModule
     };
 }
 
-/// <summary>A Relax pass cannot transform the module (e.g. an operator it cannot legalize); the message names the binding.</summary>
-public sealed class RelaxPassException(string message) : Exception(message);
+/// <summary>
+/// A Relax pass cannot transform the module (e.g. an operator it cannot legalize); the message names the binding,
+/// Line and Col locate it in the source when known (0 otherwise).
+/// </summary>
+public sealed class RelaxPassException(string message, int line = 0, int col = 0) : Exception(message)
+{
+    public int Line { get; } = line;
+    public int Col { get; } = col;
+
+    public RelaxPassException(string message, Binding at) : this(message, at.Line, at.Col) { }
+
+    /// <summary>The message prefixed with file:line:col (or file: when the binding was built by a pass).</summary>
+    public string Located(string file) => Line > 0 ? $"{file}:{Line}:{Col}: {Message}" : $"{file}: {Message}";
+}

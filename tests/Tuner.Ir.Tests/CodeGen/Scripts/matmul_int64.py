@@ -5,7 +5,7 @@
 class Module:
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(128), T.int64(128)), "float32"), B: T.Buffer((T.int64(128), T.int64(128)), "float32"), C: T.Buffer((T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i, j, k in T.grid(T.int64(128), T.int64(128), T.int64(128)):
             with T.block("matmul"):

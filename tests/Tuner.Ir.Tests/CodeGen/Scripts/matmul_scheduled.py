@@ -4,7 +4,7 @@
 
 @T.prim_func
 def main(A: T.Buffer((128, 128), "float32"), B: T.Buffer((128, 128), "float32"), C: T.Buffer((128, 128), "float32")):
-    T.func_attr({"tir.noalias": T.bool(True)})
+    T.func_attr({"tir.noalias": True})
     # with T.block("root"):
     C_global = T.alloc_buffer((128, 128))
     for i_0_j_0_fused in T.parallel(8, annotations={"pragma_auto_unroll_max_step": 16, "pragma_unroll_explicit": 1}):

@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def fused_conv2d_add_relu(x: T.Buffer((T.int64(1), T.int64(3), T.int64(32), T.int64(32)), "float32"), w: T.Buffer((T.int64(16), T.int64(3), T.int64(3), T.int64(3)), "float32"), b: T.Buffer((T.int64(1), T.int64(16), T.int64(1), T.int64(1)), "float32"), compute_intermediate: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         conv2d_nchw_intermediate = T.alloc_buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)))
         pad_temp = T.alloc_buffer((T.int64(1), T.int64(3), T.int64(34), T.int64(34)))
@@ -40,7 +40,7 @@ class Module:
 
     @T.prim_func(private=True)
     def max_pool2d(A: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32"), pool_max: T.Buffer((T.int64(1), T.int64(16), T.int64(16), T.int64(16)), "float32")):
-        T.func_attr({"op_pattern": 4, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 4, "tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3, rv0, rv1 in T.grid(T.int64(1), T.int64(16), T.int64(16), T.int64(16), T.int64(2), T.int64(2)):
             with T.block("pool_max"):

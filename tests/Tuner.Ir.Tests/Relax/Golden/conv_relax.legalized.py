@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(A: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32"), B: T.Buffer((T.int64(1), T.int64(16), T.int64(1), T.int64(1)), "float32"), T_add: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(16), T.int64(32), T.int64(32)):
             with T.block("T_add"):
@@ -17,7 +17,7 @@ class Module:
 
     @T.prim_func(private=True)
     def conv2d(A: T.Buffer((T.int64(1), T.int64(3), T.int64(32), T.int64(32)), "float32"), B: T.Buffer((T.int64(16), T.int64(3), T.int64(3), T.int64(3)), "float32"), conv2d_nchw: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         pad_temp = T.alloc_buffer((T.int64(1), T.int64(3), T.int64(34), T.int64(34)))
         for i0, i1, i2, i3 in T.grid(T.int64(1), T.int64(3), T.int64(34), T.int64(34)):
@@ -37,7 +37,7 @@ class Module:
 
     @T.prim_func(private=True)
     def max_pool2d(A: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32"), pool_max: T.Buffer((T.int64(1), T.int64(16), T.int64(16), T.int64(16)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3, rv0, rv1 in T.grid(T.int64(1), T.int64(16), T.int64(16), T.int64(16), T.int64(2), T.int64(2)):
             with T.block("pool_max"):
@@ -51,7 +51,7 @@ class Module:
 
     @T.prim_func(private=True)
     def relu(A: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32"), compute: T.Buffer((T.int64(1), T.int64(16), T.int64(32), T.int64(32)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(1), T.int64(16), T.int64(32), T.int64(32)):
             with T.block("compute"):

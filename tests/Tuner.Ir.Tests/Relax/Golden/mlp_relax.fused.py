@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def fused_matmul1_add1_relu1(lv2: T.Buffer((T.int64(1), T.int64(256)), "float32"), w2: T.Buffer((T.int64(256), T.int64(128)), "float32"), b2: T.Buffer((T.int64(128),), "float32"), compute_intermediate: T.Buffer((T.int64(1), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(128)))
         T_add_intermediate = T.alloc_buffer((T.int64(1), T.int64(128)))
@@ -33,7 +33,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_matmul2_add2(lv5: T.Buffer((T.int64(1), T.int64(128)), "float32"), w3: T.Buffer((T.int64(128), T.int64(10)), "float32"), b3: T.Buffer((T.int64(10),), "float32"), T_add_intermediate: T.Buffer((T.int64(1), T.int64(10)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(10)))
         for i0, i1, k in T.grid(T.int64(1), T.int64(10), T.int64(128)):
@@ -53,7 +53,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_matmul_add_relu(x: T.Buffer((T.int64(1), T.int64(784)), "float32"), w1: T.Buffer((T.int64(784), T.int64(256)), "float32"), b1: T.Buffer((T.int64(256),), "float32"), compute_intermediate: T.Buffer((T.int64(1), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(256)))
         T_add_intermediate = T.alloc_buffer((T.int64(1), T.int64(256)))
@@ -80,7 +80,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(1), T.int64(10)), "float32"), T_softmax_norm: T.Buffer((T.int64(1), T.int64(10)), "float32")):
-        T.func_attr({"op_pattern": 4, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 4, "tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(1),))
         T_softmax_exp = T.alloc_buffer((T.int64(1), T.int64(10)))

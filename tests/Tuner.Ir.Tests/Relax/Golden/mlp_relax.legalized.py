@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(A: T.Buffer((T.int64(1), T.int64(256)), "float32"), B: T.Buffer((T.int64(256),), "float32"), T_add: T.Buffer((T.int64(1), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1 in T.grid(T.int64(1), T.int64(256)):
             with T.block("T_add"):
@@ -17,7 +17,7 @@ class Module:
 
     @T.prim_func(private=True)
     def add1(A: T.Buffer((T.int64(1), T.int64(128)), "float32"), B: T.Buffer((T.int64(128),), "float32"), T_add: T.Buffer((T.int64(1), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1 in T.grid(T.int64(1), T.int64(128)):
             with T.block("T_add"):
@@ -28,7 +28,7 @@ class Module:
 
     @T.prim_func(private=True)
     def add2(A: T.Buffer((T.int64(1), T.int64(10)), "float32"), B: T.Buffer((T.int64(10),), "float32"), T_add: T.Buffer((T.int64(1), T.int64(10)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1 in T.grid(T.int64(1), T.int64(10)):
             with T.block("T_add"):
@@ -39,7 +39,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(1), T.int64(784)), "float32"), B: T.Buffer((T.int64(784), T.int64(256)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, k in T.grid(T.int64(1), T.int64(256), T.int64(784)):
             with T.block("matmul"):
@@ -52,7 +52,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul1(A: T.Buffer((T.int64(1), T.int64(256)), "float32"), B: T.Buffer((T.int64(256), T.int64(128)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, k in T.grid(T.int64(1), T.int64(128), T.int64(256)):
             with T.block("matmul"):
@@ -65,7 +65,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul2(A: T.Buffer((T.int64(1), T.int64(128)), "float32"), B: T.Buffer((T.int64(128), T.int64(10)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(10)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, k in T.grid(T.int64(1), T.int64(10), T.int64(128)):
             with T.block("matmul"):
@@ -78,7 +78,7 @@ class Module:
 
     @T.prim_func(private=True)
     def relu(A: T.Buffer((T.int64(1), T.int64(256)), "float32"), compute: T.Buffer((T.int64(1), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1 in T.grid(T.int64(1), T.int64(256)):
             with T.block("compute"):
@@ -89,7 +89,7 @@ class Module:
 
     @T.prim_func(private=True)
     def relu1(A: T.Buffer((T.int64(1), T.int64(128)), "float32"), compute: T.Buffer((T.int64(1), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1 in T.grid(T.int64(1), T.int64(128)):
             with T.block("compute"):
@@ -100,7 +100,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(1), T.int64(10)), "float32"), T_softmax_norm: T.Buffer((T.int64(1), T.int64(10)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(1),))
         T_softmax_exp = T.alloc_buffer((T.int64(1), T.int64(10)))

@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(3), T.int64(1), T.int64(8)), "float32"), T_add: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_add"):
@@ -17,7 +17,7 @@ class Module:
 
     @T.prim_func(private=True)
     def avg_pool2d(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), pool_avg: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         pad_temp = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(10), T.int64(10)))
         pool_sum = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
@@ -45,7 +45,7 @@ class Module:
 
     @T.prim_func(private=True)
     def cast(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float64")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -56,7 +56,7 @@ class Module:
 
     @T.prim_func(private=True)
     def conv2d(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(4), T.int64(3), T.int64(3), T.int64(3)), "float32"), conv2d_nchw: T.Buffer((T.int64(2), T.int64(4), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         pad_temp = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(10), T.int64(10)))
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(10), T.int64(10)):
@@ -76,7 +76,7 @@ class Module:
 
     @T.prim_func(private=True)
     def conv2d1(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(6), T.int64(1), T.int64(3), T.int64(3)), "float32"), group_conv2d_nchw: T.Buffer((T.int64(2), T.int64(6), T.int64(3), T.int64(3)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for nn, ff, yy, xx, rc, ry, rx in T.grid(T.int64(2), T.int64(6), T.int64(3), T.int64(3), T.int64(1), T.int64(3), T.int64(3)):
             with T.block("group_conv2d_nchw"):
@@ -89,7 +89,7 @@ class Module:
 
     @T.prim_func(private=True)
     def conv2d2(A: T.Buffer((T.int64(2), T.int64(8), T.int64(8), T.int64(3)), "float32"), B: T.Buffer((T.int64(3), T.int64(3), T.int64(3), T.int64(4)), "float32"), conv2d_nhwc: T.Buffer((T.int64(2), T.int64(6), T.int64(6), T.int64(4)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         pad_temp = T.alloc_buffer((T.int64(2), T.int64(10), T.int64(10), T.int64(3)))
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(10), T.int64(10), T.int64(3)):
@@ -109,7 +109,7 @@ class Module:
 
     @T.prim_func(private=True)
     def divide(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(3), T.int64(1), T.int64(8)), "float32"), T_divide: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_divide"):
@@ -120,7 +120,7 @@ class Module:
 
     @T.prim_func(private=True)
     def exp(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -131,7 +131,7 @@ class Module:
 
     @T.prim_func(private=True)
     def gelu(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_multiply_2: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_multiply = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
         compute = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
@@ -170,7 +170,7 @@ class Module:
 
     @T.prim_func(private=True)
     def gelu_tanh(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_multiply_4: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_multiply = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
         T_power = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
@@ -230,7 +230,7 @@ class Module:
 
     @T.prim_func(private=True)
     def layer_norm(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(8),), "float32"), C: T.Buffer((T.int64(8),), "float32"), T_layer_norm: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_layer_norm_red_temp_v0 = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8)))
         T_layer_norm_red_temp_v1 = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8)))
@@ -255,7 +255,7 @@ class Module:
 
     @T.prim_func(private=True)
     def log_softmax(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(2), T.int64(8), T.int64(8)))
         T_softmax_expsum = T.alloc_buffer((T.int64(2), T.int64(8), T.int64(8)))
@@ -285,7 +285,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), matmul: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3, k in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8), T.int64(8)):
             with T.block("matmul"):
@@ -298,7 +298,7 @@ class Module:
 
     @T.prim_func(private=True)
     def max(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), A_red: T.Buffer((), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for k0, k1, k2, k3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("A_red"):
@@ -311,7 +311,7 @@ class Module:
 
     @T.prim_func(private=True)
     def max_pool2d(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), pool_max: T.Buffer((T.int64(2), T.int64(3), T.int64(5), T.int64(5)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         pad_temp = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(11), T.int64(11)))
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(11), T.int64(11)):
@@ -332,7 +332,7 @@ class Module:
 
     @T.prim_func(private=True)
     def maximum(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(3), T.int64(1), T.int64(8)), "float32"), T_maximum: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_maximum"):
@@ -343,7 +343,7 @@ class Module:
 
     @T.prim_func(private=True)
     def mean(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_divide: T.Buffer((T.int64(2), T.int64(3), T.int64(1), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         A_red = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(1), T.int64(8)))
         for ax0, ax1, ax2, ax3, k2 in T.grid(T.int64(2), T.int64(3), T.int64(1), T.int64(8), T.int64(8)):
@@ -363,7 +363,7 @@ class Module:
 
     @T.prim_func(private=True)
     def multiply(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_multiply: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_multiply"):
@@ -374,7 +374,7 @@ class Module:
 
     @T.prim_func(private=True)
     def relu(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -385,7 +385,7 @@ class Module:
 
     @T.prim_func(private=True)
     def reshape(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_reshape: T.Buffer((T.int64(6), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1 in T.grid(T.int64(6), T.int64(64)):
             with T.block("T_reshape"):
@@ -396,7 +396,7 @@ class Module:
 
     @T.prim_func(private=True)
     def rms_norm(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(8),), "float32"), T_rms_norm: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_multiply_red = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8)))
         for ax0, ax1, ax2, k3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
@@ -416,7 +416,7 @@ class Module:
 
     @T.prim_func(private=True)
     def sigmoid(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -427,7 +427,7 @@ class Module:
 
     @T.prim_func(private=True)
     def silu(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_multiply: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         compute = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
@@ -445,7 +445,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_softmax_norm: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8)))
         T_softmax_exp = T.alloc_buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)))
@@ -482,7 +482,7 @@ class Module:
 
     @T.prim_func(private=True)
     def sqrt(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -493,7 +493,7 @@ class Module:
 
     @T.prim_func(private=True)
     def subtract(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(3), T.int64(1), T.int64(8)), "float32"), T_subtract: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("T_subtract"):
@@ -504,7 +504,7 @@ class Module:
 
     @T.prim_func(private=True)
     def sum(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), A_red: T.Buffer((T.int64(2), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax2, k1, k3 in T.grid(T.int64(2), T.int64(8), T.int64(3), T.int64(8)):
             with T.block("A_red"):
@@ -517,7 +517,7 @@ class Module:
 
     @T.prim_func(private=True)
     def tanh(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3 in T.grid(T.int64(2), T.int64(3), T.int64(8), T.int64(8)):
             with T.block("compute"):
@@ -528,7 +528,7 @@ class Module:
 
     @T.prim_func(private=True)
     def transpose(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), T_transpose: T.Buffer((T.int64(2), T.int64(8), T.int64(8), T.int64(3)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(8), T.int64(8), T.int64(3)):
             with T.block("T_transpose"):

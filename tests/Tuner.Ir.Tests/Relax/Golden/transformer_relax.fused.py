@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def fused_matmul1_multiply(lv3: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), lv6: T.Buffer((T.int64(1), T.int64(4), T.int64(64), T.int64(128)), "float32"), T_multiply_intermediate: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)))
         for i0, i1, i2, i3, k in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(128), T.int64(64)):
@@ -26,7 +26,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_matmul3_add1_gelu(lv18: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), w1: T.Buffer((T.int64(256), T.int64(1024)), "float32"), b1: T.Buffer((T.int64(1024),), "float32"), T_multiply_2_intermediate: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(1024)))
         T_add_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(1024)))
@@ -81,7 +81,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_matmul4_add2_add(lv21: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32"), w2: T.Buffer((T.int64(1024), T.int64(256)), "float32"), b2: T.Buffer((T.int64(256),), "float32"), lv17: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_add_intermediate_1: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(256)))
         T_add_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(256)))
@@ -108,7 +108,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_matmul_add(lv15: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), wo: T.Buffer((T.int64(256), T.int64(256)), "float32"), x: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_add_intermediate: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         matmul_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(256)))
         for i0, i1, i2, k in T.grid(T.int64(1), T.int64(128), T.int64(256), T.int64(256)):
@@ -128,7 +128,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_reshape_transpose(lv1: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_transpose_intermediate: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_reshape_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)))
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(128), T.int64(4), T.int64(64)):
@@ -146,7 +146,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_reshape_transpose1(lv4: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_transpose_intermediate: T.Buffer((T.int64(1), T.int64(4), T.int64(64), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_reshape_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)))
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(128), T.int64(4), T.int64(64)):
@@ -164,7 +164,7 @@ class Module:
 
     @T.prim_func(private=True)
     def fused_transpose2_reshape1(lv13: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), T_reshape_intermediate: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_transpose_intermediate = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)))
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(128), T.int64(4), T.int64(64)):
@@ -182,7 +182,7 @@ class Module:
 
     @T.prim_func(private=True)
     def layer_norm(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256),), "float32"), C: T.Buffer((T.int64(256),), "float32"), T_layer_norm: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"op_pattern": 8, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 8, "tir.noalias": True})
         # with T.block("root"):
         T_layer_norm_red_temp_v0 = T.alloc_buffer((T.int64(1), T.int64(128)))
         T_layer_norm_red_temp_v1 = T.alloc_buffer((T.int64(1), T.int64(128)))
@@ -207,7 +207,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256), T.int64(256)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"op_pattern": 4, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 4, "tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, k in T.grid(T.int64(1), T.int64(128), T.int64(256), T.int64(256)):
             with T.block("matmul"):
@@ -220,7 +220,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul2(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32"), B: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32")):
-        T.func_attr({"op_pattern": 4, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 4, "tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3, k in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(64), T.int64(128)):
             with T.block("matmul"):
@@ -233,7 +233,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32"), T_softmax_norm: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"op_pattern": 4, "tir.noalias": T.bool(True)})
+        T.func_attr({"op_pattern": 4, "tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(1), T.int64(4), T.int64(128)))
         T_softmax_exp = T.alloc_buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)))

@@ -6,7 +6,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_add: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2 in T.grid(T.int64(1), T.int64(128), T.int64(256)):
             with T.block("T_add"):
@@ -17,7 +17,7 @@ class Module:
 
     @T.prim_func(private=True)
     def add1(A: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32"), B: T.Buffer((T.int64(1024),), "float32"), T_add: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2 in T.grid(T.int64(1), T.int64(128), T.int64(1024)):
             with T.block("T_add"):
@@ -28,7 +28,7 @@ class Module:
 
     @T.prim_func(private=True)
     def add2(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256),), "float32"), T_add: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2 in T.grid(T.int64(1), T.int64(128), T.int64(256)):
             with T.block("T_add"):
@@ -39,7 +39,7 @@ class Module:
 
     @T.prim_func(private=True)
     def gelu(A: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32"), T_multiply_2: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_multiply = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(1024)))
         compute = T.alloc_buffer((T.int64(1), T.int64(128), T.int64(1024)))
@@ -78,7 +78,7 @@ class Module:
 
     @T.prim_func(private=True)
     def layer_norm(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256),), "float32"), C: T.Buffer((T.int64(256),), "float32"), T_layer_norm: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_layer_norm_red_temp_v0 = T.alloc_buffer((T.int64(1), T.int64(128)))
         T_layer_norm_red_temp_v1 = T.alloc_buffer((T.int64(1), T.int64(128)))
@@ -103,7 +103,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256), T.int64(256)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, k in T.grid(T.int64(1), T.int64(128), T.int64(256), T.int64(256)):
             with T.block("matmul"):
@@ -116,7 +116,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul1(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), B: T.Buffer((T.int64(1), T.int64(4), T.int64(64), T.int64(128)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3, k in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(128), T.int64(64)):
             with T.block("matmul"):
@@ -129,7 +129,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul2(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32"), B: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, i3, k in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(64), T.int64(128)):
             with T.block("matmul"):
@@ -142,7 +142,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul3(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), B: T.Buffer((T.int64(256), T.int64(1024)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, k in T.grid(T.int64(1), T.int64(128), T.int64(1024), T.int64(256)):
             with T.block("matmul"):
@@ -155,7 +155,7 @@ class Module:
 
     @T.prim_func(private=True)
     def matmul4(A: T.Buffer((T.int64(1), T.int64(128), T.int64(1024)), "float32"), B: T.Buffer((T.int64(1024), T.int64(256)), "float32"), matmul: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for i0, i1, i2, k in T.grid(T.int64(1), T.int64(128), T.int64(256), T.int64(1024)):
             with T.block("matmul"):
@@ -168,7 +168,7 @@ class Module:
 
     @T.prim_func(private=True)
     def multiply(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32"), T_multiply: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(128)):
             with T.block("T_multiply"):
@@ -179,7 +179,7 @@ class Module:
 
     @T.prim_func(private=True)
     def reshape(A: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32"), T_reshape: T.Buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(128), T.int64(4), T.int64(64)):
             with T.block("T_reshape"):
@@ -190,7 +190,7 @@ class Module:
 
     @T.prim_func(private=True)
     def reshape1(A: T.Buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)), "float32"), T_reshape: T.Buffer((T.int64(1), T.int64(128), T.int64(256)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2 in T.grid(T.int64(1), T.int64(128), T.int64(256)):
             with T.block("T_reshape"):
@@ -201,7 +201,7 @@ class Module:
 
     @T.prim_func(private=True)
     def softmax(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32"), T_softmax_norm: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         T_softmax_maxelem = T.alloc_buffer((T.int64(1), T.int64(4), T.int64(128)))
         T_softmax_exp = T.alloc_buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(128)))
@@ -238,7 +238,7 @@ class Module:
 
     @T.prim_func(private=True)
     def transpose(A: T.Buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)), "float32"), T_transpose: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(4), T.int64(128), T.int64(64)):
             with T.block("T_transpose"):
@@ -249,7 +249,7 @@ class Module:
 
     @T.prim_func(private=True)
     def transpose1(A: T.Buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)), "float32"), T_transpose: T.Buffer((T.int64(1), T.int64(4), T.int64(64), T.int64(128)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(4), T.int64(64), T.int64(128)):
             with T.block("T_transpose"):
@@ -260,7 +260,7 @@ class Module:
 
     @T.prim_func(private=True)
     def transpose2(A: T.Buffer((T.int64(1), T.int64(4), T.int64(128), T.int64(64)), "float32"), T_transpose: T.Buffer((T.int64(1), T.int64(128), T.int64(4), T.int64(64)), "float32")):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         # with T.block("root"):
         for ax0, ax1, ax2, ax3 in T.grid(T.int64(1), T.int64(128), T.int64(4), T.int64(64)):
             with T.block("T_transpose"):

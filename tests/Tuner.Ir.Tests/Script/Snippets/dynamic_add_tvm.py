@@ -5,7 +5,7 @@
 class Module:
     @T.prim_func(private=True)
     def add(var_A: T.handle, B: T.Buffer((T.int64(64),), "float32"), var_T_add: T.handle):
-        T.func_attr({"tir.noalias": T.bool(True)})
+        T.func_attr({"tir.noalias": True})
         n = T.int64()
         A = T.match_buffer(var_A, (n, T.int64(64)))
         T_add = T.match_buffer(var_T_add, (n, T.int64(64)))
