@@ -9,8 +9,10 @@ using Tuner.Actors.Runner;
 namespace Tuner.Actors.Cluster;
 
 /// <summary>How `tuner tune --cluster` joins: the seeds (none: this tuner node is the first seed), the interface and
-/// port it binds to, and the user's HOCON over hocon/cluster.conf.</summary>
-public sealed record ClusterTuneOptions(IReadOnlyList<string> SeedNodes, string? Hostname = null, int? Port = null, string? UserHocon = null)
+/// port it binds to, the user's HOCON over hocon/cluster.conf, and the shared journal (a PostgreSQL connection string,
+/// Npgsql form; null: the work_dir's journal.db, and the session cannot fail over).</summary>
+public sealed record ClusterTuneOptions(IReadOnlyList<string> SeedNodes, string? Hostname = null, int? Port = null, string? UserHocon = null,
+    string? Journal = null)
 {
     public NodeOptions Node => new([ClusterWorker.TunerRole], SeedNodes, Hostname, Port, UserHocon);
 }

@@ -30,6 +30,6 @@ public class ClusterTuneTests : TuneScratch
     {
         var (code, _, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--seed-nodes", "akka.tcp://tuner@127.0.0.1:4053");
         Assert.Equal(2, code);
-        Assert.Contains("--seed-nodes, --hostname and --port need --cluster", err);
+        Assert.Contains("--seed-nodes, --hostname, --port and --postgres need --cluster", err);
     }
 }
