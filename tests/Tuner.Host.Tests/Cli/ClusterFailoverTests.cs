@@ -10,10 +10,10 @@ namespace Tuner.Host.Tests.Cli;
 
 /// <summary>
 /// Failover of a clustered session on the shared PostgreSQL journal (issue 11, item 3), with real processes: a worker
-/// node (in this process, the oldest), tuner node A (`tuner tune --cluster --postgres`, a child process) that owns the
-/// session, and tuner node B started with the same command (its own work_dir) standing by. A is killed with SIGKILL
-/// mid-session; B resumes the session from the journal and finishes it: trials == budget, no program measured twice,
-/// every journaled result is a line of B's record log.
+/// node (in this process, the oldest) and two tuner nodes, child processes running the same `tuner tune --cluster
+/// --postgres` command with their own work_dirs: the older one owns the session, the other stands by. The owner is
+/// killed with SIGKILL mid-session; the standby resumes the session from the journal and finishes it: trials ==
+/// budget, no program measured twice, every journaled result is a line of the standby's record log.
 /// </summary>
 public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
 {
@@ -33,42 +33,39 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
         Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
         var config = Path.Combine(Dir, "failover.conf");
         File.WriteAllText(config, File.ReadAllText(Config) + FastDowning);
-        string workA = Path.Combine(Dir, "a"), workB = Path.Combine(Dir, "b");
         string[] Tune(string work) => ["tune", Module, "--work-dir", work, "--max-trials-global", Budget.ToString(), "--num-trials-per-iter", "2",
             "--config", config, "--strategy", "replay-trace", "--quiet", "--cluster", "--seed-nodes", worker.Address.ToString(), "--postgres", pg.ConnectionString];
 
-        var a = CliRunner.Start(Tune(workA));
-        Process? b = null;
+        // Both tuner nodes start at once; the older one (whichever joined first) owns the session, the other stands by.
+        string[] work = [Path.Combine(Dir, "a"), Path.Combine(Dir, "b")];
+        var nodes = work.Select(w => CliRunner.Start(Tune(w))).ToArray();
         try
         {
-            var aOut = Drain(a);
-            // A owns the session once it has measured something; B joins after it (younger: it stands by).
-            await Eventually(() => RecordLines(workA) >= 3, "tuner node A measured two trials", aOut);
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: A measured 2 trials");
-            b = CliRunner.Start(Tune(workB));
-            var bOut = Drain(b);
-            await Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3,
-                "tuner node B is up", bOut);
-            Assert.False(a.HasExited, "A finished before it could be killed:\n" + aOut());
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: B up, A killed with {RecordLines(workA)} record(s)");
-            a.Kill(); // SIGKILL: no leaving, no handover; the cluster downs A and B's singleton manager takes the session
+            var outputs = nodes.Select(Drain).ToArray();
+            string Both() => $"A:\n{outputs[0]()}\nB:\n{outputs[1]()}";
+            await Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3
+                && work.Any(w => RecordLines(w) >= 3), "both tuner nodes are up and one measured two trials", Both);
+            int owner = RecordLines(work[0]) >= 3 ? 0 : 1, standby = 1 - owner;
+            Assert.Equal(0, RecordLines(work[standby])); // the session runs on one node only
+            Assert.False(nodes[owner].HasExited, "the owner finished before it could be killed:\n" + Both());
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner killed with {RecordLines(work[owner])} record(s)");
+            nodes[owner].Kill(); // SIGKILL: no leaving, no handover; the cluster downs it and the standby's singleton manager takes the session
             var killed = Stopwatch.StartNew();
-            await Eventually(() => bOut().Contains("resuming session"), "B resumed the session", bOut);
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: B resumed the session {killed.Elapsed.TotalSeconds:F1} s after the kill");
-            Assert.True(await Exited(b, TimeSpan.FromSeconds(60)), "B did not finish:\n" + bOut());
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: B finished");
-            Assert.True(b.ExitCode == 0, $"B exit {b.ExitCode}\n{bOut()}");
+            await Eventually(() => outputs[standby]().Contains("resuming session"), "the standby resumed the session", Both);
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the kill");
+            Assert.True(await Exited(nodes[standby], TimeSpan.FromSeconds(60)), "the standby did not finish:\n" + Both());
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby finished");
+            Assert.True(nodes[standby].ExitCode == 0, $"exit {nodes[standby].ExitCode}\n{Both()}");
 
             var (measured, hashes, owners) = await Journal(pg);
             Assert.Equal(Budget, measured.Count(m => !m.Baseline));
             Assert.Equal(measured.Count, measured.Select(m => m.Id == 0 ? "baseline" : hashes[m.Id]).Distinct().Count()); // nothing twice
-            Assert.Equal(measured.Count, RecordLines(workB)); // every journaled result is a record, B's log repaired from the journal
+            Assert.Equal(measured.Count, RecordLines(work[standby])); // every journaled result is a record there, repaired from the journal
             Assert.True(owners.Distinct().Count() >= 2, "each tuner node journals itself as the owner when it starts the session: " + string.Join(", ", owners));
         }
         finally
         {
-            if (!a.HasExited) a.Kill(entireProcessTree: true);
-            if (b is { HasExited: false }) b.Kill(entireProcessTree: true);
+            foreach (var n in nodes.Where(n => !n.HasExited)) n.Kill(entireProcessTree: true);
         }
     }
 
