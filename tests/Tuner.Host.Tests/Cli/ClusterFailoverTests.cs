@@ -62,6 +62,13 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
             Assert.Equal(measured.Count, measured.Select(m => m.Id == 0 ? "baseline" : hashes[m.Id]).Distinct().Count()); // nothing twice
             Assert.Equal(measured.Count, RecordLines(work[standby])); // every journaled result is a record there, repaired from the journal
             Assert.True(owners.Distinct().Count() >= 2, "each tuner node journals itself as the owner when it starts the session: " + string.Join(", ", owners));
+
+            // `tuner sessions --postgres` shows the session done, owned by the standby that finished it.
+            var standbyAddress = System.Text.RegularExpressions.Regex.Match(outputs[standby](), @"cluster: tuner node (\S+),").Groups[1].Value;
+            var (listed, sessions, listErr) = CliRunner.Run("sessions", "--postgres", pg.ConnectionString);
+            Assert.True(listed == 0, listErr);
+            var line = Assert.Single(sessions.Split('\n'), l => l.StartsWith("session-"));
+            Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
         }
         finally
         {
