@@ -23,6 +23,11 @@ public class ClusterTuneTests : TuneScratch
         var hosts = File.ReadAllLines(Path.Combine(Work, "measured_hosts.json"));
         Assert.Equal(5, hosts.Length);
         Assert.All(hosts, h => Assert.Contains($"\"host\":\"{worker.Settings.HostId}\",\"fingerprint\":\"{worker.Fingerprint.Key}\"", h));
+        // The time split counts the build and run time the worker reported (the tuner node compiled nothing).
+        var split = System.Text.RegularExpressions.Regex.Match(output, @"\+ build (\d+\.\d+) s \+ run (\d+\.\d+) s");
+        Assert.True(split.Success, output);
+        Assert.True(double.Parse(split.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, split.Value);
+        Assert.True(double.Parse(split.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, split.Value);
     }
 
     [Fact]
