@@ -42,7 +42,7 @@ internal static class CPrelude
     /// store through memcpy (one vmovups; no alignment or aliasing assumption), a broadcast, and min/max.
     /// A vector of L lanes, L not a power of two (a 14-wide column tile), is a register of the next power of two
     /// (<c>tnr_f32x14</c> is 16 floats): arithmetic runs on the whole register, loads and stores touch L elements
-    /// only — masked moves with AVX-512 (<c>vmovups zmm{k}</c>), a memcpy through the stack otherwise (correct, slower).
+    /// only — masked moves with AVX-512 (<c>vmovups zmm{k}</c>), vmaskmovps with AVX/AVX2, a memcpy through the stack otherwise.
     /// </summary>
     private static string VectorSource(string kind, DataType t)
     {
@@ -81,7 +81,45 @@ internal static class CPrelude
         string plain = load
             ? $"  {v} v = {{0}};\n  __builtin_memcpy(&v, p, {t.Lanes} * sizeof({e}));\n  return v;\n"
             : $"  __builtin_memcpy(p, &v, {t.Lanes} * sizeof({e}));\n";
-        return $"#if {guard}\n#include <immintrin.h>\n{sig} {{\n{masked}}}\n#else\n{sig} {{\n{plain}}}\n#endif\n";
+        string avx = t.IsFloat && t.Bits is 32 or 64 && bytes is 16 or 32 or 64
+            ? $"#elif defined(__AVX__)\n#include <immintrin.h>\n{sig} {{\n{AvxMove(t, load)}}}\n" : "";
+        return $"#if {guard}\n#include <immintrin.h>\n{sig} {{\n{masked}}}\n{avx}#else\n{sig} {{\n{plain}}}\n#endif\n";
+    }
+
+    /// <summary>
+    /// AVX/AVX2 (no mask registers): the padded register as 16- or 32-byte chunks through a union — whole chunks
+    /// with plain unaligned moves, the chunk holding the tail with vmaskmovps/pd (masked-off lanes neither read nor
+    /// written, so the tail never touches memory past the buffer), chunks past the tail zero or skipped.
+    /// </summary>
+    private static string AvxMove(DataType t, bool load)
+    {
+        string v = CTypes.Vector(t), e = CTypes.Name(t.Element);
+        int p = CTypes.PhysicalLanes(t.Lanes), chunkBytes = Math.Min(p * t.Bytes, 32), per = chunkBytes / t.Bytes;
+        bool dbl = t.Bits == 64;
+        string w = chunkBytes == 32 ? "256" : "", reg = (chunkBytes == 32 ? "__m256" : "__m128") + (dbl ? "d" : "");
+        string ps = dbl ? "pd" : "ps", mm = $"_mm{w}_";
+        var b = new System.Text.StringBuilder($"  union {{ {v} v; {reg} c[{p / per}]; }} u;\n");
+        if (!load) b.Append("  u.v = v;\n");
+        for (int c = 0; c < p / per; c++)
+        {
+            int active = Math.Clamp(t.Lanes - c * per, 0, per);
+            string at = c == 0 ? "p" : $"p + {c * per}";
+            var lanes = Enumerable.Range(0, per).Select(i => i < active ? "-1" : "0");
+            // There is no _mm_setr_epi64x: the 128-bit form takes its two lanes high first.
+            string mask = dbl && w == "" ? $"_mm_set_epi64x({string.Join(", ", lanes.Reverse())})"
+                : $"{mm}setr_epi{(dbl ? "64x" : "32")}({string.Join(", ", lanes)})";
+            b.Append((load, active) switch
+            {
+                (true, 0) => $"  u.c[{c}] = {mm}setzero_{ps}();\n",
+                (true, _) when active == per => $"  u.c[{c}] = {mm}loadu_{ps}({at});\n",
+                (true, _) => $"  u.c[{c}] = {mm}maskload_{ps}({at}, {mask});\n",
+                (false, 0) => "",
+                (false, _) when active == per => $"  {mm}storeu_{ps}({at}, u.c[{c}]);\n",
+                _ => $"  {mm}maskstore_{ps}({at}, {mask}, u.c[{c}]);\n",
+            });
+        }
+        if (load) b.Append("  return u.v;\n");
+        return b.ToString();
     }
 
     public static string FloorFn(DataType t) => t.Bits == 64 ? "floor" : "floorf";

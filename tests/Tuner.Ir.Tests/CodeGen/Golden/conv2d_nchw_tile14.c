@@ -12,6 +12,14 @@ static inline tnr_f32x14 tnr_vbcast_f32x14(float x) { return (tnr_f32x14){x, x, 
 static inline tnr_f32x14 tnr_vload_f32x14(const float* p) {
   return (tnr_f32x14)_mm512_maskz_loadu_ps((__mmask16)0x3fff, p);
 }
+#elif defined(__AVX__)
+#include <immintrin.h>
+static inline tnr_f32x14 tnr_vload_f32x14(const float* p) {
+  union { tnr_f32x14 v; __m256 c[2]; } u;
+  u.c[0] = _mm256_loadu_ps(p);
+  u.c[1] = _mm256_maskload_ps(p + 8, _mm256_setr_epi32(-1, -1, -1, -1, -1, -1, 0, 0));
+  return u.v;
+}
 #else
 static inline tnr_f32x14 tnr_vload_f32x14(const float* p) {
   tnr_f32x14 v = {0};
@@ -24,6 +32,14 @@ static inline tnr_f32x14 tnr_vmax_f32x14(tnr_f32x14 a, tnr_f32x14 b) { tnr_f32x1
 #include <immintrin.h>
 static inline void tnr_vstore_f32x14(float* p, tnr_f32x14 v) {
   _mm512_mask_storeu_ps(p, (__mmask16)0x3fff, (__m512)v);
+}
+#elif defined(__AVX__)
+#include <immintrin.h>
+static inline void tnr_vstore_f32x14(float* p, tnr_f32x14 v) {
+  union { tnr_f32x14 v; __m256 c[2]; } u;
+  u.v = v;
+  _mm256_storeu_ps(p, u.c[0]);
+  _mm256_maskstore_ps(p + 8, _mm256_setr_epi32(-1, -1, -1, -1, -1, -1, 0, 0), u.c[1]);
 }
 #else
 static inline void tnr_vstore_f32x14(float* p, tnr_f32x14 v) {
