@@ -33,7 +33,8 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
             FastDowning + "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
         Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
         var config = Path.Combine(Dir, "failover.conf");
-        File.WriteAllText(config, File.ReadAllText(Config) + FastDowning);
+        // A snapshot every 3 measured candidates: the standby recovers from a snapshot in PostgreSQL and the events after it.
+        File.WriteAllText(config, File.ReadAllText(Config) + FastDowning + "tuner.engine.snapshot-every = 3\n");
         string[] Tune(string work) => ["tune", Module, "--work-dir", work, "--max-trials-global", Budget.ToString(), "--num-trials-per-iter", "2",
             "--config", config, "--strategy", "replay-trace", "--quiet", "--cluster", "--seed-nodes", worker.Address.ToString(), "--postgres", pg.ConnectionString];
 
@@ -45,10 +46,11 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
             var outputs = nodes.Select(Drain).ToArray();
             string Both() => $"A:\n{outputs[0]()}\nB:\n{outputs[1]()}";
             await Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3
-                && work.Any(w => RecordLines(w) >= 3), "both tuner nodes are up and one measured two trials", Both);
-            int owner = RecordLines(work[0]) >= 3 ? 0 : 1, standby = 1 - owner;
+                && work.Any(w => RecordLines(w) >= 5), "both tuner nodes are up and one measured four trials", Both);
+            int owner = RecordLines(work[0]) >= 5 ? 0 : 1, standby = 1 - owner;
             Assert.Equal(0, RecordLines(work[standby])); // the session runs on one node only
             Assert.False(nodes[owner].HasExited, "the owner finished before it could be killed:\n" + Both());
+            Assert.True(await SnapshotCount(pg) > 0, "the owner saved a snapshot before it is killed");
             log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner killed with {RecordLines(work[owner])} record(s)");
             nodes[owner].Kill(); // SIGKILL: no leaving, no handover; the cluster downs it and the standby's singleton manager takes the session
             var killed = Stopwatch.StartNew();
@@ -119,6 +121,14 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
                 case SessionStarted s: owners.Add(s.Owner ?? "?"); break;
             }
         return (measured, hashes, owners);
+    }
+
+    private static async Task<long> SnapshotCount(PrivatePostgres pg)
+    {
+        await using var c = new NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM snapshot", c);
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static async Task Eventually(Func<bool> condition, string what, Func<string> output)
