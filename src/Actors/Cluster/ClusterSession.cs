@@ -45,6 +45,7 @@ internal sealed class ClusterSession
         Config config;
         if (cluster.Journal is { } connection)
         {
+            ClusterJournal.CheckReachable(connection);
             // The session's own role marks the nodes that can run it: a singleton runs on the oldest node of its role.
             top = ConfigurationFactory.ParseString($"akka.cluster.roles = [\"{ClusterWorker.TunerRole}\", \"{sessionId}\"]").WithFallback(top);
             config = EngineConfig.ForJournal(ClusterJournal.Postgres(connection), top);

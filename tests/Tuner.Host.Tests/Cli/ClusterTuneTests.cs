@@ -31,6 +31,17 @@ public class ClusterTuneTests : TuneScratch
     }
 
     [Fact]
+    public void An_unreachable_postgres_journal_is_one_line_and_exit_code_1_before_the_node_starts()
+    {
+        var (code, output, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--cluster",
+            "--postgres", "Host=127.0.0.1;Port=1;Username=tuner;Database=tuner;Timeout=5");
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: --postgres: cannot open the PostgreSQL journal: ", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("cluster: tuner node", output);
+    }
+
+    [Fact]
     public void Cluster_flags_without_cluster_are_refused_with_exit_code_2()
     {
         var (code, _, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--seed-nodes", "akka.tcp://tuner@127.0.0.1:4053");
