@@ -1,5 +1,7 @@
 using Akka.Configuration;
 using Akka.Persistence.Sql;
+using Npgsql;
+using Tuner.Actors.Tuning;
 using Tuner.Actors.Settings;
 
 namespace Tuner.Actors.Cluster;
@@ -24,5 +26,22 @@ public static class ClusterJournal
                 """)
             .WithFallback(TunerSettings.HoconFile(ProfileFileName))
             .WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    /// <summary>
+    /// Opens one connection first, so that a wrong or unreachable database is one clear line before any node starts
+    /// (inside the actor system it would be a journal that retries and a session that stops).
+    /// </summary>
+    public static void CheckReachable(string connectionString)
+    {
+        try
+        {
+            using var c = new NpgsqlConnection(connectionString);
+            c.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            throw new TuningFailedException($"error: --postgres: cannot open the PostgreSQL journal: {e.Message}");
+        }
     }
 }

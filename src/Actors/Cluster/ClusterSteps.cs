@@ -9,8 +9,10 @@ using Tuner.Actors.Runner;
 namespace Tuner.Actors.Cluster;
 
 /// <summary>How `tuner tune --cluster` joins: the seeds (none: this tuner node is the first seed), the interface and
-/// port it binds to, and the user's HOCON over hocon/cluster.conf.</summary>
-public sealed record ClusterTuneOptions(IReadOnlyList<string> SeedNodes, string? Hostname = null, int? Port = null, string? UserHocon = null)
+/// port it binds to, the user's HOCON over hocon/cluster.conf, and the shared journal (a PostgreSQL connection string,
+/// Npgsql form; null: the work_dir's journal.db, and the session cannot fail over).</summary>
+public sealed record ClusterTuneOptions(IReadOnlyList<string> SeedNodes, string? Hostname = null, int? Port = null, string? UserHocon = null,
+    string? Journal = null)
 {
     public NodeOptions Node => new([ClusterWorker.TunerRole], SeedNodes, Hostname, Port, UserHocon);
 }
@@ -40,7 +42,7 @@ internal sealed class DeferredBuildActor : ReceiveActor
 /// The Measure step of a clustered task: each candidate becomes a measure item (workload text, trace, target, the
 /// session's evaluator settings, the required fingerprint) submitted to the dispatcher; the reply waits for every
 /// item's one counted result (a lost worker's item is re-queued by the dispatcher, an abandoned one is a failed
-/// trial). Each result's host goes to <see cref="RemoteWork.HostsFile"/>.
+/// trial). Each result's host goes to <see cref="RemoteWork.HostsFile"/>, its build and run time to the session's time split.
 /// </summary>
 internal sealed class RemoteMeasureActor : ReceiveActor
 {
@@ -100,6 +102,7 @@ internal sealed class RemoteMeasureActor : ReceiveActor
         if (_open is not { } o || !o.Index.TryGetValue(c.Item.ItemId, out int i)) return; // a result of a request already answered
         var w = c.Result;
         o.Results[i] = new MeasureResult(i, w.RunSecs, w.Error, w.Verified, w.Failure);
+        _ctx.Measurer.AddElsewhere(w.BuildSecs, w.RunStepSecs); // the time split counts the workers' time
         if (w.HostId.Length > 0) RecordHost(o.Traces[i], w);
         ReplyWhenDone();
     }

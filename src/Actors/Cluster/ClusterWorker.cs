@@ -85,6 +85,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
                 if (link is not null) link.Credit = Math.Max(0, link.Credit - 1);
                 if (_running >= _info.Capacity)
                 {
+                    if (link is not null) link.Credit = 0; // a decline clears the demand the dispatcher holds for us
                     Sender.Tell(new LeaseDeclined(_workerId, lease.LeaseId));
                     continue;
                 }
@@ -113,13 +114,18 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
                 $"worker error: {e.GetBaseException().Message}", Runner.FailureKind.Run, false, 0, _info.HostId, _info.Fingerprint.Key)));
     }
 
-    /// <summary>Asks registered dispatchers for the free slots, spread so that each holds at least one when it can.</summary>
+    /// <summary>
+    /// Asks registered dispatchers for the free slots, spread evenly. Every dispatcher holds at least one slot, even
+    /// beyond the free ones: credit cannot be taken back, and an idle dispatcher (a tuner node standing by for a session
+    /// that runs elsewhere) must not starve the others; a lease over capacity is declined and re-queued at no cost.
+    /// A worker at capacity asks for nothing: the next finished item tops up again.
+    /// </summary>
     private void TopUp()
     {
         var links = _links.Values.Where(l => l.Ref is not null).ToArray();
         int free = _info.Capacity - _running - links.Sum(l => l.Credit);
-        if (free <= 0 || links.Length == 0) return;
-        var ask = new int[links.Length];
+        var ask = links.Select(l => l.Credit == 0 && _running < _info.Capacity ? 1 : 0).ToArray(); // busy: the next Finished asks
+        free -= ask.Sum();
         for (; free > 0; free--)
         {
             int k = 0;

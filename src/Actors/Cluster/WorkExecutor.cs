@@ -56,9 +56,10 @@ public sealed class LocalWorkExecutor(string hostId, HostFingerprint fingerprint
         lock (_measureGate) // one timing at a time on this node, as the dispatcher already ensures per host
         {
             var measurer = Measurer(item.Settings, options, target);
-            double builtBefore = measurer.BuildSeconds;
+            var (builtBefore, ranBefore) = (measurer.BuildSeconds, measurer.RunSeconds);
             var r = measurer.Measure(workload, [candidate], ct, item.Settings.SlowCutoffSecs)[0];
-            return new WorkResult(item.ItemId, r.RunSecs, r.Error, r.Failure, r.Verified, measurer.BuildSeconds - builtBefore, hostId, fingerprint.Key);
+            return new WorkResult(item.ItemId, r.RunSecs, r.Error, r.Failure, r.Verified, measurer.BuildSeconds - builtBefore, hostId, fingerprint.Key,
+                measurer.RunSeconds - ranBefore);
         }
     }
 

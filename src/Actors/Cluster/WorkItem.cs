@@ -41,12 +41,13 @@ public sealed record WorkItem(
 
 /// <summary>
 /// A worker's answer for one item: run_secs per repeat (measure items that ran and verified), or the error and the
-/// step that failed, with the time spent building and the host that did the work (its fingerprint key goes into the
-/// record: timings from different hosts are told apart).
+/// step that failed, with the time spent building and after the build (<see cref="RunStepSecs"/>: reference outputs,
+/// runs, verification; the tuner node's time split counts both) and the host that did the work (its fingerprint key
+/// goes into the record: timings from different hosts are told apart).
 /// </summary>
 public sealed record WorkResult(
     string ItemId, IReadOnlyList<double>? RunSecs, string? Error, FailureKind? Failure, bool Verified,
-    double BuildSecs, string HostId, string FingerprintKey)
+    double BuildSecs, string HostId, string FingerprintKey, double RunStepSecs = 0)
 {
     [JsonIgnore]
     public bool Ok => Error is null;

@@ -21,8 +21,13 @@ public static class EngineConfig
         var cs = ConnectionString(journal).Replace("\"", "\\\"");
         var conn = ConfigurationFactory.ParseString(
             $"akka.persistence.journal.sql.connection-string = \"{cs}\"\nakka.persistence.snapshot-store.sql.connection-string = \"{cs}\"");
-        var cfg = conn.WithFallback(TunerSettings.HoconFile("engine.conf")).WithFallback(TunerSettings.HoconFile("persistence-sqlite.conf"))
-            .WithFallback(SqlPersistence.DefaultConfiguration);
+        return ForJournal(conn.WithFallback(TunerSettings.HoconFile("persistence-sqlite.conf")), overrides);
+    }
+
+    /// <summary>hocon/engine.conf with another journal (a clustered session's shared PostgreSQL journal), under <paramref name="overrides"/>.</summary>
+    public static Config ForJournal(Config journal, Config? overrides = null)
+    {
+        var cfg = journal.WithFallback(TunerSettings.HoconFile("engine.conf")).WithFallback(SqlPersistence.DefaultConfiguration);
         return overrides is null ? cfg : overrides.WithFallback(cfg);
     }
 

@@ -17,6 +17,10 @@ namespace Tuner.Actors.Engine;
 internal sealed class EngineContext
 {
     public required string SessionId { get; init; }
+    /// <summary>Who runs the session, journaled with each start (`tuner sessions` shows it): a node address or "embedded …".</summary>
+    public string Owner { get; init; } = EmbeddedOwner;
+    /// <summary>The journal as messages name it (the work_dir's SQLite file, or the cluster's PostgreSQL journal).</summary>
+    public string JournalName { get; init; } = EngineConfig.JournalFile;
     public required IReadOnlyList<TuneTask> Tasks { get; init; }
     public required JsonDatabase Database { get; init; }
     public required TuneLog Log { get; init; }
@@ -35,6 +39,8 @@ internal sealed class EngineContext
     public required TaskCompletionSource<SessionOutcome> Completion { get; init; }
     /// <summary>Seconds in search (of which ahead, during builds) and in cost-model updates (the measurer keeps build and run).</summary>
     public double SearchSecs, SearchAheadSecs, CostModelSecs, JournalSecs;
+    /// <summary>The session actor runs in this process (a clustered node may stand by while another node runs it).</summary>
+    public volatile bool Running;
     public int SnapshotEvery { get; init; } = 500;
     /// <summary>
     /// tuner.engine.overlap-search: a task searches its next batch while its current batch builds (see
@@ -49,6 +55,9 @@ internal sealed class EngineContext
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(30);
     /// <summary>Timeout of one measurement step (by default <see cref="StepTimeout"/>).</summary>
     public TimeSpan MeasureTimeout => Faults?.MeasureTimeout ?? StepTimeout;
+
+    /// <summary>The owner of a session run by this process without a cluster.</summary>
+    public static string EmbeddedOwner => $"embedded {Environment.MachineName} pid {Environment.ProcessId}";
 }
 
 /// <summary>

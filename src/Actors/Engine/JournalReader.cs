@@ -1,19 +1,21 @@
-using System.Text.Json;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Tuner.Actors.Engine;
 
 /// <summary>
 /// A session as its journal tells it: target, latest budget, trials measured, task names, state, last activity, the
-/// measured candidates and the tasks finished in its latest run.
+/// measured candidates, the tasks finished in its latest run and the owner journaled by its latest start (a tuner
+/// node's address, "embedded …", or null in older journals).
 /// </summary>
 public sealed record SessionInfo(string Id, string Target, int Budget, int Trials, IReadOnlyList<string> Tasks, bool Completed, int Pending,
-    DateTime LastActivity, IReadOnlyList<CandidateMeasured> Measured, IReadOnlyList<TaskFinished> Finished);
+    DateTime LastActivity, IReadOnlyList<CandidateMeasured> Measured, IReadOnlyList<TaskFinished> Finished, string? Owner = null);
 
 /// <summary>
-/// Reads the sessions of a work_dir's journal.db without an actor system and without writing (read-only SQLite
-/// connection): the latest snapshot of each session, then its later events, through the engine's own serializer.
-/// For `tuner sessions` and for checks of what the journal holds.
+/// Reads the sessions of a journal without an actor system and without writing — a work_dir's journal.db (read-only
+/// SQLite connection) or a cluster's PostgreSQL journal: the latest snapshot of each session, then its later events,
+/// through the engine's own serializer. For `tuner sessions` and for checks of what the journal holds.
 /// </summary>
 public static class JournalReader
 {
@@ -24,22 +26,34 @@ public static class JournalReader
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString();
         using var c = new SqliteConnection(cs);
         c.Open();
-        if (!HasTable(c, "journal")) return [];
-        var ids = Strings(c, "SELECT DISTINCT persistence_id FROM journal ORDER BY persistence_id");
-        return ids.Select(id => ReadSession(c, id)).ToArray();
+        return ReadAll(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @t");
     }
 
-    private static SessionInfo ReadSession(SqliteConnection c, string id)
+    /// <summary>The sessions of a shared PostgreSQL journal (Npgsql connection string, as given to `tune --postgres`).</summary>
+    public static IReadOnlyList<SessionInfo> ReadPostgres(string connectionString)
+    {
+        using var c = new NpgsqlConnection(connectionString);
+        c.Open();
+        return ReadAll(c, "SELECT count(*) FROM information_schema.tables WHERE table_name = @t");
+    }
+
+    private static IReadOnlyList<SessionInfo> ReadAll(DbConnection c, string hasTableSql)
+    {
+        if (!HasTable(c, hasTableSql, "journal")) return [];
+        var ids = Strings(c, "SELECT DISTINCT persistence_id FROM journal ORDER BY persistence_id");
+        bool snapshots = HasTable(c, hasTableSql, "snapshot");
+        return ids.Select(id => ReadSession(c, id, snapshots)).ToArray();
+    }
+
+    private static SessionInfo ReadSession(DbConnection c, string id, bool snapshots)
     {
         var state = new SessionState();
         long fromSeq = 0;
-        string target = "";
-        IReadOnlyList<string> tasks = [];
-        if (HasTable(c, "snapshot"))
+        SessionStarted? started = null;
+        if (snapshots)
         {
-            using var snap = c.CreateCommand();
-            snap.CommandText = "SELECT sequence_number, snapshot, manifest FROM snapshot WHERE persistence_id = $id ORDER BY sequence_number DESC LIMIT 1";
-            snap.Parameters.AddWithValue("$id", id);
+            using var snap = Command(c, "SELECT sequence_number, snapshot, manifest FROM snapshot WHERE persistence_id = @id ORDER BY sequence_number DESC LIMIT 1",
+                ("id", id));
             using var r = snap.ExecuteReader();
             if (r.Read() && EventSerializer.Deserialize((byte[])r[1], r.GetString(2)) is SessionSnapshot s)
             {
@@ -48,44 +62,53 @@ public static class JournalReader
             }
         }
         long lastTicks = 0;
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT message, manifest, created FROM journal WHERE persistence_id = $id AND sequence_number > $seq AND deleted = 0 ORDER BY sequence_number";
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$seq", fromSeq);
+        using (var cmd = Command(c, "SELECT message, manifest, created FROM journal WHERE persistence_id = @id AND sequence_number > @seq AND NOT deleted " +
+                   "ORDER BY sequence_number", ("id", id), ("seq", fromSeq)))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
                 var e = EventSerializer.Deserialize((byte[])r[0], r.GetString(1));
                 state.Apply(e);
-                if (e is SessionStarted s) (target, tasks) = (s.Target, s.Tasks);
+                if (e is SessionStarted s) started = s;
                 lastTicks = Math.Max(lastTicks, r.GetInt64(2));
             }
-        if (tasks.Count == 0) (target, tasks) = FirstStart(c, id);
+        started ??= LastStart(c, id);
         var last = lastTicks > 0 ? new DateTime(lastTicks, DateTimeKind.Utc) : DateTime.MinValue;
-        return new SessionInfo(id, target, state.Budget, state.Trials, tasks, state.Completed, state.Pending().Sum(p => p.Candidates.Count), last, state.Measured, state.Finished);
+        return new SessionInfo(id, started?.Target ?? "", state.Budget, state.Trials, started?.Tasks ?? [], state.Completed,
+            state.Pending().Sum(p => p.Candidates.Count), last, state.Measured, state.Finished, started?.Owner);
     }
 
-    /// <summary>The target and tasks of the session's last SessionStarted (when a snapshot hid them).</summary>
-    private static (string, IReadOnlyList<string>) FirstStart(SqliteConnection c, string id)
+    /// <summary>The session's last SessionStarted (when a snapshot hid it): its target, tasks and owner.</summary>
+    private static SessionStarted? LastStart(DbConnection c, string id)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT message FROM journal WHERE persistence_id = $id AND manifest = 'SessionStarted.v1' ORDER BY sequence_number DESC LIMIT 1";
-        cmd.Parameters.AddWithValue("$id", id);
-        return cmd.ExecuteScalar() is byte[] b && EventSerializer.Deserialize(b, "SessionStarted.v1") is SessionStarted s ? (s.Target, s.Tasks) : ("", []);
+        using var cmd = Command(c, "SELECT message FROM journal WHERE persistence_id = @id AND manifest = 'SessionStarted.v1' ORDER BY sequence_number DESC LIMIT 1",
+            ("id", id));
+        return cmd.ExecuteScalar() is byte[] b ? EventSerializer.Deserialize(b, "SessionStarted.v1") as SessionStarted : null;
     }
 
-    private static bool HasTable(SqliteConnection c, string table)
+    private static bool HasTable(DbConnection c, string sql, string table)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t";
-        cmd.Parameters.AddWithValue("$t", table);
+        using var cmd = Command(c, sql, ("t", table));
         return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
     }
 
-    private static List<string> Strings(SqliteConnection c, string sql)
+    private static DbCommand Command(DbConnection c, string sql, params (string Name, object Value)[] parameters)
     {
-        using var cmd = c.CreateCommand();
+        var cmd = c.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private static List<string> Strings(DbConnection c, string sql)
+    {
+        using var cmd = Command(c, sql);
         using var r = cmd.ExecuteReader();
         var list = new List<string>();
         while (r.Read()) list.Add(r.GetString(0));

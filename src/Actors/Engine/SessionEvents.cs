@@ -5,9 +5,11 @@ public interface IEngineEvent;
 
 /// <summary>
 /// A run of the session began (every run journals one): the target (TVM JSON), the budget of this run, the
-/// workloads (structural hashes, in task order) and the task names.
+/// workloads (structural hashes, in task order), the task names, and who runs it (<see cref="Owner"/>: a clustered
+/// session's tuner node address, else "embedded" with the host and process id; null in journals written before it).
 /// </summary>
-public sealed record SessionStarted(string Target, int Budget, IReadOnlyList<string> Workloads, IReadOnlyList<string> Tasks) : IEngineEvent;
+public sealed record SessionStarted(string Target, int Budget, IReadOnlyList<string> Workloads, IReadOnlyList<string> Tasks, string? Owner = null)
+    : IEngineEvent;
 
 /// <summary>
 /// The session's budget grew: a run with a larger --max-trials-global resumed it (journaled before that run's

@@ -38,25 +38,11 @@ public static class TuningEngine
         var plan = TuneMessages.Start(tasks.Select(t => t.Name).ToArray(), target, workDir, log.Dir, maxTrialsGlobal, perTask, options.NumTrialsPerIter);
         log.Scheduler(plan + $", strategy {options.Strategy}");
         var extraHocon = string.IsNullOrWhiteSpace(options.EngineHocon) ? null : Akka.Configuration.ConfigurationFactory.ParseString(options.EngineHocon);
-        var config = EngineConfig.ForWorkDir(workDir, extraHocon);
         // A clustered session is a tuner node: its actor system joins the cluster and runs the dispatcher.
-        ActorSystem system;
-        Cluster.RemoteWork? remote = null;
-        if (options.Cluster is { } cluster)
-        {
-            var nodeConfig = Cluster.ClusterNode.Configure(cluster.Node);
-            system = ActorSystem.Create("tuner", Cluster.ClusterTls.Setup(EngineConfig.ForWorkDir(workDir, extraHocon is null ? nodeConfig : extraHocon.WithFallback(nodeConfig))));
-            var settings = Cluster.ClusterNodeSettings.FromConfig(nodeConfig);
-            var joined = Akka.Cluster.Cluster.Get(system);
-            if (cluster.SeedNodes.Count == 0) joined.Join(joined.SelfAddress);
-            var dispatcher = system.ActorOf(Cluster.WorkDispatcher.Props(settings.Dispatcher, settings.Tick), Cluster.WorkDispatcher.Name);
-            var fingerprint = Cluster.HostFingerprint.Detect(options.Compiler ?? RunnerOptions.Default.Compiler);
-            remote = new Cluster.RemoteWork(dispatcher, settings.RequiredFingerprint(fingerprint), workDir);
-            log.Scheduler($"tuner node {joined.SelfAddress}; measure items need fingerprint {remote.RequiredFingerprint ?? "any"}");
-            options.Output?.WriteLine($"cluster: tuner node {joined.SelfAddress}, measuring on workers with fingerprint {remote.RequiredFingerprint ?? "any"}" +
-                (cluster.SeedNodes.Count == 0 ? $" (start workers with --seed-nodes {joined.SelfAddress})" : ""));
-        }
-        else system = ActorSystem.Create("tuner", config);
+        var sessionId = SessionId(tasks, targetJson);
+        var node = options.Cluster is { } cluster ? Cluster.ClusterSession.Start(cluster, workDir, extraHocon, sessionId, options, log) : null;
+        var system = node?.System ?? ActorSystem.Create("tuner", EngineConfig.ForWorkDir(workDir, extraHocon));
+        var remote = node?.Remote;
         using var workers = remote is null ? null : new Cluster.ClusterProgress(remote.Dispatcher, line =>
         {
             log.Scheduler(line);
@@ -64,10 +50,12 @@ public static class TuningEngine
         }, TimeSpan.FromSeconds(5));
         var ctx = new EngineContext
         {
-            SnapshotEvery = Math.Max(1, config.GetInt("tuner.engine.snapshot-every", 500)),
-            OverlapSearch = config.GetBoolean("tuner.engine.overlap-search", true),
+            SnapshotEvery = Math.Max(1, system.Settings.Config.GetInt("tuner.engine.snapshot-every", 500)),
+            OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", true),
             Remote = remote,
-            SessionId = SessionId(tasks, targetJson),
+            SessionId = sessionId,
+            Owner = node?.Owner ?? EngineContext.EmbeddedOwner,
+            JournalName = node?.JournalName ?? EngineConfig.JournalFile,
             Tasks = tasks,
             Database = db,
             Log = log,
@@ -92,8 +80,15 @@ public static class TuningEngine
             tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
         try
         {
-            var session = system.ActorOf(Props.Create(() => new TuningSession(ctx)), "session");
-            using var onCancel = ct.Register(() => session.Tell(new InterruptSession()));
+            var session = Props.Create(() => new TuningSession(ctx));
+            IActorRef? local = null;
+            if (node is null) local = system.ActorOf(session, "session");
+            else node.StartSession(session, sessionId);
+            using var onCancel = ct.Register(() =>
+            {
+                if (node is null) local!.Tell(new InterruptSession());
+                else node.Interrupt(ctx);
+            });
             var outcome = ctx.Completion.Task.GetAwaiter().GetResult();
             if (outcome.FailedBecause is { } why) throw new TuningFailedException(why);
             return outcome.Summary;

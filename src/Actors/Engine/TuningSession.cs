@@ -61,6 +61,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     protected override void PreStart()
     {
         base.PreStart();
+        _ctx.Running = true;
         Self.Tell(new Begin()); // handled once recovery is done (commands wait for it)
     }
 
@@ -89,14 +90,14 @@ internal sealed partial class TuningSession : ReceivePersistentActor
             _repairing = false;
             if (a.Lines > 0)
             {
-                var msg = $"warning: the record log lacked {a.Lines} journaled result(s); restored from {EngineConfig.JournalFile}";
+                var msg = $"warning: the record log lacked {a.Lines} journaled result(s); restored from {_ctx.JournalName}";
                 _ctx.Log.Scheduler(msg);
                 _ctx.Options.Error?.WriteLine(msg);
             }
             if (_resumed && _state.Budget > 0 && _ctx.Budget > _state.Budget)
                 PersistTimed(new BudgetRaised(_state.Budget, _ctx.Budget), b => _ctx.Log.Scheduler($"budget raised from {b.From} to {b.To} trials"));
             var started = new SessionStarted(_ctx.TargetJson.ToJsonString(), _ctx.Budget,
-                _ctx.Tasks.Select(t => t.Workload.Hash.ToString()).ToArray(), _ctx.Tasks.Select(t => t.Name).ToArray());
+                _ctx.Tasks.Select(t => t.Workload.Hash.ToString()).ToArray(), _ctx.Tasks.Select(t => t.Name).ToArray(), _ctx.Owner);
             PersistTimed(started, _ =>
             {
                 for (int i = 0; i < _ctx.Tasks.Count; i++)

@@ -37,6 +37,13 @@ public sealed class CandidateMeasurer(
 
     private double _buildSeconds, _runSeconds;
 
+    /// <summary>Counts build and run time spent elsewhere for this tuner (a cluster worker's, reported with its result).</summary>
+    public void AddElsewhere(double buildSecs, double runSecs)
+    {
+        AddSeconds(ref _buildSeconds, buildSecs);
+        AddSeconds(ref _runSeconds, runSecs);
+    }
+
     /// <param name="slowCutoffSecs">Candidates whose warm-up call exceeds this are timed with single calls (<see cref="RunRequest.SlowCutoffSecs"/>).</param>
     public IReadOnlyList<MeasureResult> Measure(PrimFunc reference, IReadOnlyList<PrimFunc> candidates, CancellationToken ct = default, double? slowCutoffSecs = null) =>
         Run(reference, Build(candidates, ct), ct, slowCutoffSecs);

@@ -40,9 +40,14 @@ public static class TuneCommand
         var seedNodes = new Option<string[]>("--seed-nodes") { Description = "with --cluster: addresses to join (none: this node is the first seed)", AllowMultipleArgumentsPerToken = true };
         var hostname = new Option<string?>("--hostname") { Description = "with --cluster: interface remoting binds to (default 127.0.0.1)" };
         var port = new Option<int?>("--port") { Description = "with --cluster: TCP port (default: a free one)" };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "with --cluster: journal to this PostgreSQL database (Host=…;Port=…;Username=…;Database=…): the same command on another " +
+                "tuner node stands by and resumes the session if this node dies",
+        };
         var cmd = new Command("tune", "Tune every PrimFunc of a module, recording into a work_dir (resumable)")
         {
-            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait, quiet, cluster, seedNodes, hostname, port,
+            module, workDir, maxTrials, target, perIter, perTask, seed, strategy, config, funcs, wait, quiet, cluster, seedNodes, hostname, port, postgres,
         };
         cmd.SetAction(parse =>
         {
@@ -65,7 +70,7 @@ public static class TuneCommand
             if (parse.GetValue(seed) is { } s)
                 options = s >= -1 ? options with { Seed = s } : throw CliException.BadInput("--seed must be -1 or non-negative");
             if (parse.GetValue(strategy) is { } st) options = options with { Strategy = TuneOptions.ParseStrategy(st) };
-            options = options with { Cluster = ClusterOptions(parse, cluster, seedNodes, hostname, port, config) };
+            options = options with { Cluster = ClusterOptions(parse, cluster, seedNodes, hostname, port, postgres, config) };
             if (parse.GetValue(funcs) is { Length: > 0 } only)
             {
                 var names = mod.PrimFuncs.Select(f => f.Name).ToArray();
@@ -109,19 +114,20 @@ public static class TuneCommand
         return cmd;
     }
 
-    /// <summary>--cluster with its seeds, hostname and port, checked (a bad seed or port is exit 2); null without --cluster.</summary>
+    /// <summary>--cluster with its seeds, hostname, port and journal, checked (a bad seed or port is exit 2); null without --cluster.</summary>
     private static ClusterTuneOptions? ClusterOptions(ParseResult parse, Option<bool> cluster, Option<string[]> seeds, Option<string?> hostname,
-        Option<int?> port, Option<string?> config)
+        Option<int?> port, Option<string?> postgres, Option<string?> config)
     {
         var seedList = (parse.GetValue(seeds) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         if (!parse.GetValue(cluster))
         {
-            if (seedList.Length > 0 || parse.GetValue(hostname) is not null || parse.GetValue(port) is not null)
-                throw CliException.BadInput("--seed-nodes, --hostname and --port need --cluster");
+            if (seedList.Length > 0 || parse.GetValue(hostname) is not null || parse.GetValue(port) is not null || parse.GetValue(postgres) is not null)
+                throw CliException.BadInput("--seed-nodes, --hostname, --port and --postgres need --cluster");
             return null;
         }
         var hocon = parse.GetValue(config) is { } path ? File.ReadAllText(path) : null;
-        var options = new ClusterTuneOptions(seedList, parse.GetValue(hostname), parse.GetValue(port), hocon);
+        var options = new ClusterTuneOptions(seedList, parse.GetValue(hostname), parse.GetValue(port), hocon,
+            parse.GetValue(postgres) is { Length: > 0 } pg ? pg : null);
         try { ClusterNode.Configure(options.Node); }
         catch (Exception e) when (e is FormatException or ConfigurationException) { throw CliException.BadInput(e.Message); }
         return options;

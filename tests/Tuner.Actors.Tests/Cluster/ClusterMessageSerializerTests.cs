@@ -44,9 +44,10 @@ public sealed class ClusterMessageSerializerTests : IDisposable
         Assert.Equal((7L, deadline), (granted.LeaseId, granted.Deadline));
         Assert.Equal(Item, granted.Item);
 
-        var result = new WorkResult("s1/t0/17", [1.5e-5, 1.6e-5], null, null, true, 0.12, "host-a", Fp.Key);
+        var result = new WorkResult("s1/t0/17", [1.5e-5, 1.6e-5], null, null, true, 0.12, "host-a", Fp.Key, 0.34);
         var done = RoundTrip(new WorkDone("w1", 7, result));
         Assert.Equal([1.5e-5, 1.6e-5], done.Result.RunSecs);
+        Assert.Equal((0.12, 0.34), (done.Result.BuildSecs, done.Result.RunStepSecs));
         Assert.Equal((true, Fp.Key), (done.Result.Verified, done.Result.FingerprintKey));
         var failed = RoundTrip(new WorkDone("w1", 8, result with { RunSecs = null, Error = "SIGSEGV", Failure = FailureKind.Run }));
         Assert.Equal((FailureKind.Run, "SIGSEGV"), (failed.Result.Failure, failed.Result.Error));

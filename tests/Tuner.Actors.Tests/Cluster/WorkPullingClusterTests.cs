@@ -26,6 +26,27 @@ public class WorkPullingClusterTests
         }, $"{workers} workers registered with demand {demandEach}");
 
     [Fact]
+    public async Task An_idle_tuner_node_holding_a_workers_slots_does_not_starve_a_tuner_node_that_joins_later()
+    {
+        // A tuner node standing by for a session (clustered failover) never hands out work, yet a worker's credit
+        // cannot be taken back from it: the worker still asks the later tuner node for a slot.
+        await using var nodes = new ClusterNodes();
+        var (_, idle, _) = nodes.StartTuner(new DispatcherOptions(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)));
+        nodes.StartWorker(new WorkerInfo("one-host", HostFingerprint.Local, 2),
+            new DelayExecutor("one-host", HostFingerprint.Local, TimeSpan.FromMilliseconds(50)));
+        await nodes.AwaitUp(2);
+        await AwaitRegistered(idle, 1, 2); // the idle dispatcher holds both slots
+        var (_, busy, collector) = nodes.StartTuner(new DispatcherOptions(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)));
+        await nodes.AwaitUp(3);
+
+        busy.Tell(new SubmitWork([Item("a"), Item("b"), Item("c")]), collector.Ref);
+
+        await ClusterNodes.Eventually(() => collector.Results.Count == 3, "3 results from the later tuner node's worker");
+        Assert.Equal(["a", "b", "c"], collector.Results.Select(r => r.Item.ItemId).Order());
+        Assert.Equal(0, (await ClusterNodes.StatusOf(idle)).InFlight);
+    }
+
+    [Fact]
     public async Task An_expired_lease_goes_to_another_worker_and_the_slow_workers_late_result_is_dropped()
     {
         await using var nodes = new ClusterNodes();

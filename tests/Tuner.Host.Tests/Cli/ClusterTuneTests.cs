@@ -23,6 +23,22 @@ public class ClusterTuneTests : TuneScratch
         var hosts = File.ReadAllLines(Path.Combine(Work, "measured_hosts.json"));
         Assert.Equal(5, hosts.Length);
         Assert.All(hosts, h => Assert.Contains($"\"host\":\"{worker.Settings.HostId}\",\"fingerprint\":\"{worker.Fingerprint.Key}\"", h));
+        // The time split counts the build and run time the worker reported (the tuner node compiled nothing).
+        var split = System.Text.RegularExpressions.Regex.Match(output, @"\+ build (\d+\.\d+) s \+ run (\d+\.\d+) s");
+        Assert.True(split.Success, output);
+        Assert.True(double.Parse(split.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, split.Value);
+        Assert.True(double.Parse(split.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, split.Value);
+    }
+
+    [Fact]
+    public void An_unreachable_postgres_journal_is_one_line_and_exit_code_1_before_the_node_starts()
+    {
+        var (code, output, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--cluster",
+            "--postgres", "Host=127.0.0.1;Port=1;Username=tuner;Database=tuner;Timeout=5");
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: --postgres: cannot open the PostgreSQL journal: ", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("cluster: tuner node", output);
     }
 
     [Fact]
@@ -30,6 +46,6 @@ public class ClusterTuneTests : TuneScratch
     {
         var (code, _, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--seed-nodes", "akka.tcp://tuner@127.0.0.1:4053");
         Assert.Equal(2, code);
-        Assert.Contains("--seed-nodes, --hostname and --port need --cluster", err);
+        Assert.Contains("--seed-nodes, --hostname, --port and --postgres need --cluster", err);
     }
 }

@@ -1,6 +1,7 @@
 namespace Tuner.Host.Tests.Cli;
 
-/// <summary>`tuner sessions DIR`: the journal's sessions after a real tune run, and a folder without a journal.</summary>
+/// <summary>`tuner sessions DIR`: the journal's sessions after a real tune run (with its owner), and a folder without a
+/// journal. A clustered session's owner in the PostgreSQL journal: <see cref="ClusterFailoverTests"/>.</summary>
 public sealed class SessionsCommandTests : TuneScratch
 {
     [Fact]
@@ -14,7 +15,9 @@ public sealed class SessionsCommandTests : TuneScratch
 
         Assert.True(listed == 0, listErr);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith("session-"));
-        Assert.Matches(@"^session-[0-9a-f]{16}\s+done\s+4/4\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+mm \(budget spent\)$", line.TrimEnd());
+        Assert.Matches(@"^session-[0-9a-f]{16}\s+done\s+4/4\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+mm \(budget spent\)\s+", line);
+        // The owner: this process ran it without a cluster.
+        Assert.EndsWith($"  embedded {Environment.MachineName} pid {Environment.ProcessId}", line.TrimEnd());
     }
 
     [Fact]
@@ -28,5 +31,9 @@ public sealed class SessionsCommandTests : TuneScratch
         Assert.Contains("no tuning session in", output);
 
         Assert.Equal(2, CliRunner.Run("sessions", Path.Combine(Dir, "nope")).Code);
+        var (neither, _, err) = CliRunner.Run("sessions");
+        Assert.Equal(2, neither);
+        Assert.Contains("give a work_dir (DIR) or --postgres CONNSTRING, not both", err);
+        Assert.Equal(2, CliRunner.Run("sessions", Work, "--postgres", "Host=127.0.0.1").Code);
     }
 }

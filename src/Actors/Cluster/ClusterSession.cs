@@ -1,0 +1,96 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
+using Akka.Configuration;
+using Tuner.Actors.Engine;
+using Tuner.Actors.Runner;
+using Tuner.Actors.Tuning;
+using AkkaCluster = Akka.Cluster.Cluster;
+
+namespace Tuner.Actors.Cluster;
+
+/// <summary>
+/// The tuner node of `tuner tune --cluster`: an actor system that joins the cluster and runs the dispatcher its
+/// session's work goes to. With a shared PostgreSQL journal (<see cref="ClusterTuneOptions.Journal"/>) the session is
+/// a cluster singleton among the tuner nodes started for it (each has the role named by the session id): the oldest
+/// runs it, and when that node dies or leaves the next oldest recovers it from the journal and goes on. Without one it
+/// journals to the work_dir and runs here only.
+/// </summary>
+internal sealed class ClusterSession
+{
+    private const string OwnerName = "session-owner";
+    private const string SessionName = "session";
+
+    private ClusterSession(ActorSystem system, RemoteWork remote, bool failover)
+    {
+        System = system;
+        Remote = remote;
+        Failover = failover;
+    }
+
+    public ActorSystem System { get; }
+    public RemoteWork Remote { get; }
+
+    /// <summary>The session is a singleton on the shared journal (it may run on another tuner node).</summary>
+    public bool Failover { get; }
+
+    public string Owner => AkkaCluster.Get(System).SelfAddress.ToString();
+
+    public string JournalName => Failover ? "the PostgreSQL journal" : EngineConfig.JournalFile;
+
+    /// <summary>Starts the node: its configuration (the user's HOCON over hocon/cluster.conf, the journal), the join, the dispatcher.</summary>
+    public static ClusterSession Start(ClusterTuneOptions cluster, string workDir, Config? userHocon, string sessionId, TuneOptions options, TuneLog log)
+    {
+        var nodeConfig = ClusterNode.Configure(cluster.Node);
+        var top = userHocon is null ? nodeConfig : userHocon.WithFallback(nodeConfig);
+        Config config;
+        if (cluster.Journal is { } connection)
+        {
+            ClusterJournal.CheckReachable(connection);
+            // The session's own role marks the nodes that can run it: a singleton runs on the oldest node of its role.
+            top = ConfigurationFactory.ParseString($"akka.cluster.roles = [\"{ClusterWorker.TunerRole}\", \"{sessionId}\"]").WithFallback(top);
+            config = EngineConfig.ForJournal(ClusterJournal.Postgres(connection), top);
+        }
+        else config = EngineConfig.ForWorkDir(workDir, top);
+        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, ClusterTls.Setup(config));
+        var settings = ClusterNodeSettings.FromConfig(nodeConfig);
+        var joined = AkkaCluster.Get(system);
+        if (cluster.SeedNodes.Count == 0) joined.Join(joined.SelfAddress);
+        var dispatcher = system.ActorOf(WorkDispatcher.Props(settings.Dispatcher, settings.Tick), WorkDispatcher.Name);
+        var fingerprint = HostFingerprint.Detect(options.Compiler ?? RunnerOptions.Default.Compiler);
+        var node = new ClusterSession(system, new RemoteWork(dispatcher, settings.RequiredFingerprint(fingerprint), workDir), cluster.Journal is not null);
+        var required = node.Remote.RequiredFingerprint ?? "any";
+        log.Scheduler($"tuner node {joined.SelfAddress}; measure items need fingerprint {required}");
+        options.Output?.WriteLine($"cluster: tuner node {joined.SelfAddress}, measuring on workers with fingerprint {required}" +
+            (cluster.SeedNodes.Count == 0 ? $" (start workers with --seed-nodes {joined.SelfAddress})" : ""));
+        if (node.Failover)
+            options.Output?.WriteLine($"cluster: {sessionId} journals to PostgreSQL; the oldest tuner node started for it runs it, " +
+                "and another one resumes it from the journal if that node dies");
+        return node;
+    }
+
+    /// <summary>Starts the session: here, or as a singleton that runs on the oldest tuner node of its role.</summary>
+    public void StartSession(Props session, string sessionId)
+    {
+        if (!Failover)
+        {
+            System.ActorOf(session, SessionName);
+            return;
+        }
+        System.Settings.InjectTopLevelFallback(ClusterSingleton.DefaultConfig());
+        var settings = ClusterSingletonManagerSettings.Create(System).WithRole(sessionId).WithSingletonName(SessionName);
+        System.ActorOf(ClusterSingletonManager.Props(session, PoisonPill.Instance, settings), OwnerName);
+    }
+
+    /// <summary>
+    /// Ctrl-C: the session stops after its step in flight when it runs here; a node standing by (the session runs
+    /// elsewhere) just ends its run, interrupted, with nothing measured.
+    /// </summary>
+    public void Interrupt(EngineContext ctx)
+    {
+        System.ActorSelection(Failover ? $"/user/{OwnerName}/{SessionName}" : $"/user/{SessionName}").Tell(new InterruptSession());
+        if (ctx.Running) return;
+        var timings = new TuneTimings(0, 0, 0, 0, 0);
+        ctx.Completion.TrySetResult(new SessionOutcome(new TuneSummary(ctx.Tasks.Select(t => t.Summary()).ToArray(), 0, timings, Interrupted: true,
+            ctx.Failures.Counts), null));
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Npgsql;
+using Xunit.Abstractions;
+using Tuner.Actors.Cluster;
+using Tuner.Actors.Engine;
+using Tuner.Actors.Tests.Persistence;
+using AkkaCluster = Akka.Cluster.Cluster;
+
+namespace Tuner.Host.Tests.Cli;
+
+/// <summary>
+/// Failover of a clustered session on the shared PostgreSQL journal (issue 11, item 3), with real processes: a worker
+/// node (in this process, the oldest) and two tuner nodes, child processes running the same `tuner tune --cluster
+/// --postgres` command with their own work_dirs: the older one owns the session, the other stands by. The owner is
+/// killed with SIGKILL mid-session; the standby resumes the session from the journal and finishes it: trials ==
+/// budget, no program measured twice, every journaled result is a line of the standby's record log.
+/// </summary>
+public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
+{
+    private const int Budget = 8;
+
+    // The split-brain resolver decides after 3 s of stable membership here (7 s in hocon/cluster.conf), and the
+    // singleton waits 1 s after a node's removal instead of as long again (safe here: the node is dead): a shorter test.
+    private const string FastDowning = "akka.cluster.split-brain-resolver.stable-after = 3s\nakka.cluster.down-removal-margin = 1s\n";
+
+    [PostgresFact]
+    public async Task A_session_whose_tuner_node_is_killed_is_finished_by_the_standby_tuner_node_from_the_journal()
+    {
+        var clock = Stopwatch.StartNew();
+        using var pg = new PrivatePostgres();
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: PostgreSQL up");
+        await using var worker = ClusterNode.Start(new NodeOptions([ClusterWorker.WorkerRole], [], "127.0.0.1", 0,
+            FastDowning + "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
+        Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
+        var config = Path.Combine(Dir, "failover.conf");
+        // A snapshot every 3 measured candidates: the standby recovers from a snapshot in PostgreSQL and the events after it.
+        File.WriteAllText(config, File.ReadAllText(Config) + FastDowning + "tuner.engine.snapshot-every = 3\n");
+        string[] Tune(string work) => ["tune", Module, "--work-dir", work, "--max-trials-global", Budget.ToString(), "--num-trials-per-iter", "2",
+            "--config", config, "--strategy", "replay-trace", "--quiet", "--cluster", "--seed-nodes", worker.Address.ToString(), "--postgres", pg.ConnectionString];
+
+        // Both tuner nodes start at once; the older one (whichever joined first) owns the session, the other stands by.
+        string[] work = [Path.Combine(Dir, "a"), Path.Combine(Dir, "b")];
+        var nodes = work.Select(w => CliRunner.Start(Tune(w))).ToArray();
+        try
+        {
+            var outputs = nodes.Select(Drain).ToArray();
+            string Both() => $"A:\n{outputs[0]()}\nB:\n{outputs[1]()}";
+            await Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3
+                && work.Any(w => RecordLines(w) >= 5), "both tuner nodes are up and one measured four trials", Both);
+            int owner = RecordLines(work[0]) >= 5 ? 0 : 1, standby = 1 - owner;
+            Assert.Equal(0, RecordLines(work[standby])); // the session runs on one node only
+            Assert.False(nodes[owner].HasExited, "the owner finished before it could be killed:\n" + Both());
+            Assert.True(await SnapshotCount(pg) > 0, "the owner saved a snapshot before it is killed");
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner killed with {RecordLines(work[owner])} record(s)");
+            nodes[owner].Kill(); // SIGKILL: no leaving, no handover; the cluster downs it and the standby's singleton manager takes the session
+            var killed = Stopwatch.StartNew();
+            await Eventually(() => outputs[standby]().Contains("resuming session"), "the standby resumed the session", Both);
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the kill");
+            Assert.True(await Exited(nodes[standby], TimeSpan.FromSeconds(60)), "the standby did not finish:\n" + Both());
+            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby finished");
+            Assert.True(nodes[standby].ExitCode == 0, $"exit {nodes[standby].ExitCode}\n{Both()}");
+
+            var (measured, hashes, owners) = await Journal(pg);
+            Assert.Equal(Budget, measured.Count(m => !m.Baseline));
+            Assert.Equal(measured.Count, measured.Select(m => m.Id == 0 ? "baseline" : hashes[m.Id]).Distinct().Count()); // nothing twice
+            Assert.Equal(measured.Count, RecordLines(work[standby])); // every journaled result is a record there, repaired from the journal
+            Assert.True(owners.Distinct().Count() >= 2, "each tuner node journals itself as the owner when it starts the session: " + string.Join(", ", owners));
+
+            // `tuner sessions --postgres` shows the session done, owned by the standby that finished it.
+            var standbyAddress = System.Text.RegularExpressions.Regex.Match(outputs[standby](), @"cluster: tuner node (\S+),").Groups[1].Value;
+            var (listed, sessions, listErr) = CliRunner.Run("sessions", "--postgres", pg.ConnectionString);
+            Assert.True(listed == 0, listErr);
+            var line = Assert.Single(sessions.Split('\n'), l => l.StartsWith("session-"));
+            Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
+        }
+        finally
+        {
+            foreach (var n in nodes.Where(n => !n.HasExited)) n.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<bool> Exited(Process p, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try { await p.WaitForExitAsync(cts.Token); return true; }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    private static int RecordLines(string work)
+    {
+        var file = Path.Combine(work, "database_tuning_record.json");
+        try { return File.Exists(file) ? File.ReadAllLines(file).Count(l => l.EndsWith(']')) : 0; }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>Reads a child's output as it comes (a full pipe would block it); the function returns what came so far.</summary>
+    private static Func<string> Drain(Process p)
+    {
+        var text = new System.Text.StringBuilder();
+        void Append(string? line) { if (line is not null) lock (text) text.Append(line).Append('\n'); }
+        p.OutputDataReceived += (_, e) => Append(e.Data);
+        p.ErrorDataReceived += (_, e) => Append(e.Data);
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return () => { lock (text) return text.ToString(); };
+    }
+
+    /// <summary>The session's events in the PostgreSQL journal: the measured candidates, each candidate's structural hash, the owners.</summary>
+    private static async Task<(List<CandidateMeasured>, Dictionary<long, string>, List<string>)> Journal(PrivatePostgres pg)
+    {
+        var (measured, hashes, owners) = (new List<CandidateMeasured>(), new Dictionary<long, string>(), new List<string>());
+        await using var c = new NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT manifest, message FROM journal WHERE NOT deleted ORDER BY persistence_id, sequence_number", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            switch (EventSerializer.Deserialize((byte[])r[1], r.GetString(0)))
+            {
+                case CandidateMeasured m: measured.Add(m); break;
+                case CandidatesProposed p: foreach (var x in p.Candidates) hashes[x.Id] = x.Hash; break;
+                case SessionStarted s: owners.Add(s.Owner ?? "?"); break;
+            }
+        return (measured, hashes, owners);
+    }
+
+    private static async Task<long> SnapshotCount(PrivatePostgres pg)
+    {
+        await using var c = new NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM snapshot", c);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what, Func<string> output)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not reached within 60 s: {what}\n{output()}");
+            await Task.Delay(100);
+        }
+    }
+}
