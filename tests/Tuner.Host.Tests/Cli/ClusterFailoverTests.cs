@@ -71,7 +71,7 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
             var (listed, sessions, listErr) = CliRunner.Run("sessions", "--postgres", pg.ConnectionString);
             Assert.True(listed == 0, listErr);
             var line = Assert.Single(sessions.Split('\n'), l => l.StartsWith("session-"));
-            Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
+            Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm \(budget spent\)\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
         }
         finally
         {
