@@ -3,7 +3,7 @@
 # (not CI; run on a quiet machine, figures side by side).
 #   [PER_ITER=64] benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
 # 1. trials per minute: `tuner tune` of commit 472a3bc (the last synchronous loop, built in a temporary worktree) and
-#    of this checkout's engine with tuner.engine.overlap-search on (the default) and off, on GMM-512 and on
+#    of this checkout's engine with tuner.engine.overlap-search on and off (the default), on GMM-512 and on
 #    examples/mlp_module.py, same seed, flags and machine, alternating old / on / off so that drifting load hits all
 #    alike; then the ratios engine/old and overlap on/off;
 # 2. the journal's share of the engine's wall time (its own "journal … s" in the final line);
@@ -33,6 +33,7 @@ sed 's/1024/512/g' benchmarks/traces/gmm1024.py > "$out/gmm512.py"
 common=(--max-trials-global "$trials" --num-trials-per-iter "$per_round" --seed 1)
 
 printf 'tuner.engine.overlap-search = off\n' > "$out/overlap-off.conf"
+printf 'tuner.engine.overlap-search = on\n' > "$out/overlap-on.conf"
 
 declare -A rate # "label module" -> trials/min
 tune() { # label dll module workdir [extra flags] → prints "label module trials wall_s trials/min journal_s"
@@ -60,16 +61,16 @@ ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
 }
 
 echo "== trials per minute ($trials trials, $per_round per round, seed 1, process wall time including start-up)"
-echo "   old = the synchronous loop ($old_rev); overlap-on = the engine as shipped; overlap-off = the engine, tuner.engine.overlap-search = off"
+echo "   old = the synchronous loop ($old_rev); overlap-off = the engine as shipped (tuner.engine.overlap-search = off); overlap-on = the engine with it on"
 for module in "$out/gmm512.py" examples/mlp_module.py; do
   name=$(basename "$module" .py)
   tune old "$old" "$module" "$out/old-$name"
-  tune overlap-on "$new" "$module" "$out/on-$name"
+  tune overlap-on "$new" "$module" "$out/on-$name" --config "$out/overlap-on.conf"
   tune overlap-off "$new" "$module" "$out/off-$name" --config "$out/overlap-off.conf"
 done
 for module in "$out/gmm512.py" examples/mlp_module.py; do
   m=$(basename "$module")
-  echo "$m: engine/old $(ratio overlap-on old "$m")x, overlap on/off $(ratio overlap-on overlap-off "$m")x (trials per minute)"
+  echo "$m: engine/old $(ratio overlap-off old "$m")x, overlap on/off $(ratio overlap-on overlap-off "$m")x (trials per minute)"
 done
 
 per_iter=$(( resume >= 256 ? 64 : (resume + 3) / 4 )) # a small check run still has several batches

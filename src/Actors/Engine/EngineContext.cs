@@ -46,7 +46,7 @@ internal sealed class EngineContext
     /// tuner.engine.overlap-search: a task searches its next batch while its current batch builds (see
     /// <see cref="TaskTuner"/>); off: search, build and measure strictly one after the other, as TVM does.
     /// </summary>
-    public bool OverlapSearch { get; init; } = true;
+    public bool OverlapSearch { get; init; }
     /// <summary>A clustered session: builds and measurements go to the dispatcher (null: this process builds and measures).</summary>
     public Cluster.RemoteWork? Remote { get; init; }
     /// <summary>Fault injection for tests only: replacement Build / Measure children (null: the real ones).</summary>

@@ -51,7 +51,7 @@ public static class TuningEngine
         var ctx = new EngineContext
         {
             SnapshotEvery = Math.Max(1, system.Settings.Config.GetInt("tuner.engine.snapshot-every", 500)),
-            OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", true),
+            OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", false),
             Remote = remote,
             SessionId = sessionId,
             Owner = node?.Owner ?? EngineContext.EmbeddedOwner,

@@ -86,7 +86,7 @@ public sealed class TaskTunerProtocolTests() : TestKit(TunerSettings.HoconFile("
             TargetJson = JsonNode.Parse(target.ToJson())!, Budget = 100, PerTask = 100, Space = options.Space, Model = new RandomCostModel(1),
             Measurer = new CandidateMeasurer(new Builder(TaskSetup.BuilderOptions(target, options)), runner, options.Evaluator, options.Verify, options.DataSeed),
             Failures = new FailureReporter(null), Cancel = CancellationToken.None, Progress = new TableProgress(null),
-            Completion = new TaskCompletionSource<SessionOutcome>(),
+            Completion = new TaskCompletionSource<SessionOutcome>(), OverlapSearch = true,
         };
         var testActor = TestActor;
         tuner = Sys.ActorOf(Props.Create(() => new TaskTuner(tasks[0], ctx, testActor)), "task-0");
