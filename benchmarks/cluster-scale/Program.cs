@@ -94,12 +94,10 @@ async Task<(double ItemSecs, double Ideal, double Sustained, double TunerCpu, do
     double span = Math.Max(a1.T - a0.T, 1e-3);
     double sustained = (a1.Lines - a0.Lines) * 60 / span;
     double cpu = (a1.Cpu - a0.Cpu) / span;
-    double meanRun = runSecs.Average(ItemRunSecs);
+    double meanRun = runSecs.Average(r => SimulatedExecutor.TimingSecs(r, MeasureSettings.Default));
     double itemSecs = buildSecs + meanRun;
     return (itemSecs, n * 60 / itemSecs, sustained, cpu, wall);
 }
-
-static double ItemRunSecs(double[] r) => Math.Max(0.1, 3 * r.Average()) * r.Length;
 
 static double[]? RunSecsOf(string line)
 {
@@ -132,11 +130,14 @@ sealed class SimulatedExecutor(string hostId, HostFingerprint fingerprint, doubl
             build = buildSecs * (0.5 + _random.NextDouble());
             run = runSecs[_random.Next(runSecs.Length)];
         }
-        double measure = item.Kind == WorkKind.Measure ? Math.Max(item.Settings.MinRepeatMs / 1000.0, item.Settings.Number * run.Average()) * item.Settings.Repeat : 0;
+        double measure = item.Kind == WorkKind.Measure ? TimingSecs(run, item.Settings) : 0;
         ct.WaitHandle.WaitOne(TimeSpan.FromSeconds(build + measure));
         return new WorkResult(item.ItemId, item.Kind == WorkKind.Measure ? run : null, null, null, item.Kind == WorkKind.Measure,
             build, hostId, fingerprint.Key);
     }
+
+    /// <summary>TVM's evaluator: each repeat runs number calls, at least min_repeat_ms.</summary>
+    public static double TimingSecs(double[] runSecs, MeasureSettings s) => Math.Max(s.MinRepeatMs / 1000.0, s.Number * runSecs.Average()) * s.Repeat;
 
     public void Dispose() { }
 }

@@ -14,6 +14,9 @@ public static class ClusterJournal
 {
     public const string ProfileFileName = "persistence-postgres.conf";
 
+    /// <summary>How messages name this journal (there is no file to point at).</summary>
+    public const string DisplayName = "the PostgreSQL journal";
+
     /// <summary>The journal, snapshot store and query configuration for <paramref name="connectionString"/>
     /// (Npgsql form: Host=…;Port=…;Username=…;Password=…;Database=…).</summary>
     public static Config Postgres(string connectionString)
@@ -41,7 +44,7 @@ public static class ClusterJournal
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or TimeoutException)
         {
-            throw new TuningFailedException($"error: --postgres: cannot open the PostgreSQL journal: {e.Message}");
+            throw new TuningFailedException($"error: --postgres: cannot open {DisplayName}: {e.Message}");
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ClusterSession
 
     public string Owner => AkkaCluster.Get(System).SelfAddress.ToString();
 
-    public string JournalName => Failover ? "the PostgreSQL journal" : EngineConfig.JournalFile;
+    public string JournalName => Failover ? ClusterJournal.DisplayName : EngineConfig.JournalFile;
 
     /// <summary>Starts the node: its configuration (the user's HOCON over hocon/cluster.conf, the journal), the join, the dispatcher.</summary>
     public static ClusterSession Start(ClusterTuneOptions cluster, string workDir, Config? userHocon, string sessionId, TuneOptions options, TuneLog log)

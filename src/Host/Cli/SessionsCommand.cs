@@ -25,7 +25,7 @@ public static class SessionsCommand
             var (given, pg) = (parse.GetValue(dir), parse.GetValue(postgres));
             if ((given is null) == (pg is null)) throw CliException.BadInput("give a work_dir (DIR) or --postgres CONNSTRING, not both");
             var path = given is null ? null : PathArgs.ExistingWorkDir(given, "DIR");
-            var journal = path is null ? "the PostgreSQL journal" : Path.Combine(path, EngineConfig.JournalFile);
+            var journal = path is null ? Tuner.Actors.Cluster.ClusterJournal.DisplayName : Path.Combine(path, EngineConfig.JournalFile);
             IReadOnlyList<SessionInfo> sessions;
             try { sessions = path is null ? JournalReader.ReadPostgres(pg!) : JournalReader.Read(path); }
             catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or ArgumentException or System.Runtime.Serialization.SerializationException
@@ -34,7 +34,7 @@ public static class SessionsCommand
                 throw CliException.Failed($"error: {journal}: unreadable journal: {e.Message}");
             }
             var o = parse.InvocationConfiguration.Output;
-            if (sessions.Count == 0) { o.WriteLine(path is null ? "no tuning session in the PostgreSQL journal" : $"no tuning session in {path} (no {EngineConfig.JournalFile})"); return TunerCli.Ok; }
+            if (sessions.Count == 0) { o.WriteLine(path is null ? $"no tuning session in {journal}" : $"no tuning session in {path} (no {EngineConfig.JournalFile})"); return TunerCli.Ok; }
             o.Write(Format(sessions));
             return TunerCli.Ok;
         });
