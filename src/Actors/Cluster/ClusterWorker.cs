@@ -123,6 +123,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
     private void TopUp()
     {
         var links = _links.Values.Where(l => l.Ref is not null).ToArray();
+        if (links.Length == 0) return; // no dispatcher (the last tuner node left): nothing to ask
         int free = _info.Capacity - _running - links.Sum(l => l.Credit);
         var ask = links.Select(l => l.Credit == 0 && _running < _info.Capacity ? 1 : 0).ToArray(); // busy: the next Finished asks
         free -= ask.Sum();

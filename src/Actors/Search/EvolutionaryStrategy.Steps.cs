@@ -54,6 +54,7 @@ public sealed partial class EvolutionaryStrategy
                 if (!_measured.Contains(population[i].Hash) && !best.ContainsKey(population[i].Hash))
                     best[population[i].Hash] = (population[i], scores[i]);
             if (iter == _o.GeneticNumIters || population.Count == 0) break;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var cumulative = Cumulative(scores);
             var children = ParallelSampling.Map(_rand, _o.PopulationSize, (_, r) =>
             {
@@ -71,6 +72,7 @@ public sealed partial class EvolutionaryStrategy
                 return null;
             });
             population = children.OfType<SampledProgram>().ToList();
+            _phases.Breed += clock.Elapsed.TotalSeconds;
         }
         LastRound = $"population {population.Count}, {_o.GeneticNumIters} generations: {mutated} mutated, {copied} copied children, {best.Count} distinct unmeasured programs scored";
         return best.Values.OrderByDescending(b => b.Score).Take(num).Select(b => b.P).ToList();

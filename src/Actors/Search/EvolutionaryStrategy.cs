@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using Tuner.Actors.CostModel;
 using Tuner.Actors.CostModel.Features;
 using Tuner.Ir.Schedule;
@@ -49,13 +50,22 @@ public sealed partial class EvolutionaryStrategy : ISearchStrategy
     /// <summary>What the last call did, one line for the task log.</summary>
     public string LastRound { get; private set; } = "";
 
+    /// <summary>Where the last call's wall time went (seconds per step).</summary>
+    public SearchPhases LastPhases { get; private set; } = new();
+
+    private SearchPhases _phases = new();
+
     public IReadOnlyList<MeasureCandidate>? GenerateMeasureCandidates(int maxCount)
     {
         if (maxCount <= 0) return [];
         _designSpace ??= _applier.DesignSpace();
         if (_designSpace.Count == 0) return null;
+        _phases = new SearchPhases();
+        var clock = Stopwatch.StartNew();
         var seeds = PickBestFromDatabase((int)(_o.PopulationSize * _o.InitMeasuredRatio));
+        _phases.Seeds = clock.Elapsed.TotalSeconds;
         var unmeasured = SampleInitPopulation(_o.PopulationSize - seeds.Count);
+        _phases.Init = clock.Elapsed.TotalSeconds - _phases.Seeds;
         if (unmeasured.Count < Math.Min(_o.InitMinUnmeasured, _o.PopulationSize - seeds.Count))
         {
             LastRound = $"only {unmeasured.Count} programs sampled (init_min_unmeasured {_o.InitMinUnmeasured}): search stops";
@@ -63,7 +73,8 @@ public sealed partial class EvolutionaryStrategy : ISearchStrategy
         }
         var bests = EvolveWithCostModel([.. seeds, .. unmeasured], maxCount);
         var picks = PickWithEpsGreedy(unmeasured, bests, maxCount);
-        LastRound += $"; picked {picks.Count}";
+        LastPhases = _phases with { Total = clock.Elapsed.TotalSeconds };
+        LastRound += $"; picked {picks.Count}; {LastPhases}";
         return picks.Count == 0 ? null : picks.Select(p => new MeasureCandidate(p.Trace, p.Func)).ToArray();
     }
 
@@ -85,11 +96,27 @@ public sealed partial class EvolutionaryStrategy : ISearchStrategy
     {
         if (_model is RandomCostModel || _model is GbtCostModel g && g.Samples < g.WarmupSamples)
             return _model.Predict(_ctx.TaskName, new float[programs.Count][][]);
+        var clock = Stopwatch.StartNew();
         var rows = new float[programs.Count][][];
         Parallel.For(0, programs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => rows[i] = Features(programs[i]));
+        _phases.Features += clock.Elapsed.TotalSeconds;
+        clock.Restart();
         var s = _model.Predict(_ctx.TaskName, rows);
+        _phases.Predict += clock.Elapsed.TotalSeconds;
         for (int i = 0; i < s.Length; i++) if (!double.IsFinite(s[i]) || s[i] < 0) s[i] = 0;
         return s;
     }
+}
+
+/// <summary>
+/// Wall seconds of one search call by step: seeding from the database, sampling the initial population, feature
+/// extraction and cost-model prediction (all generations), breeding children (mutation, replay and postprocessors).
+/// </summary>
+public sealed record SearchPhases
+{
+    public double Seeds, Init, Features, Predict, Breed, Total;
+
+    public override string ToString() =>
+        FormattableString.Invariant($"search {Total:F2} s = seeds {Seeds:F2} + init {Init:F2} + features {Features:F2} + predict {Predict:F2} + breed {Breed:F2} + rest {Total - Seeds - Init - Features - Predict - Breed:F2}");
 }
