@@ -48,6 +48,9 @@ internal sealed class RemoteMeasureActor : ReceiveActor
 {
     private sealed record Cancelled;
 
+    /// <summary>Several tasks' measure actors append to the one file (tasks in flight at once).</summary>
+    private static readonly object HostsFileLock = new();
+
     private readonly EngineContext _ctx;
     private readonly RemoteWork _remote;
     private readonly string _prefix = Guid.NewGuid().ToString("N")[..8];
@@ -124,7 +127,10 @@ internal sealed class RemoteMeasureActor : ReceiveActor
             run_secs = w.RunSecs,
             error = w.Error,
         });
-        try { File.AppendAllText(Path.Combine(_remote.WorkDir, RemoteWork.HostsFile), line + "\n"); }
+        try
+        {
+            lock (HostsFileLock) File.AppendAllText(Path.Combine(_remote.WorkDir, RemoteWork.HostsFile), line + "\n");
+        }
         catch (IOException e) { _ctx.Log.Scheduler($"could not note the measuring host in {RemoteWork.HostsFile}: {e.Message}"); }
     }
 }

@@ -26,6 +26,12 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     private IActorRef _records = ActorRefs.Nobody;
     private TrialScheduler _scheduler = null!;
     private int _ready, _sinceSnapshot;
+    /// <summary>
+    /// How many tasks may have a step in flight at once: 1 on one host (TVM's order), tuner.cluster.tasks-in-flight in
+    /// a clustered session, whose builds and measurements run on the workers: while one task's batch is out there,
+    /// others search theirs, so the workers are not left idle during a search.
+    /// </summary>
+    private readonly int _tasksInFlight;
     private bool _interrupted, _finished, _resumed;
     private string? _failure;
 
@@ -34,6 +40,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         _ctx = ctx;
         _grant = new int[ctx.Tasks.Count];
         _searchFailures = new int[ctx.Tasks.Count];
+        _tasksInFlight = ctx.Remote is null ? 1 : Math.Max(1, Context.System.Settings.Config.GetInt("tuner.cluster.tasks-in-flight", 1));
         Recover<SnapshotOffer>(o => { if (o.Snapshot is SessionSnapshot s) _state.Apply(s); });
         Recover<IEngineEvent>(e => { _state.Apply(e); _resumed = true; });
         Command<Begin>(_ => OnBegin());
@@ -55,7 +62,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     private sealed record Begin;
 
     /// <summary>What the RecordLog's reply answers: the start-up repair, or a batch (its events, for the TaskTuner).</summary>
-    private BatchCommitted? _appending;
+    private readonly Queue<BatchCommitted> _appending = new(); // the RecordLog answers in order
     private bool _repairing = true;
 
     protected override void PreStart()
@@ -106,8 +113,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
             });
             return;
         }
-        var committed = _appending!;
-        _appending = null;
+        var committed = _appending.Dequeue();
         if (_failure is not null) { Finish(interrupted: false); return; }
         _tuners[committed.Task].Tell(committed);
     }
@@ -135,32 +141,39 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         Continue();
     }
 
-    /// <summary>The next step: a recovered batch first, then the scheduler's next grant, else the end.</summary>
+    /// <summary>
+    /// The next steps: recovered batches first, then the scheduler's grants, until <see cref="_tasksInFlight"/> tasks
+    /// have a step in flight (one on a single host: TVM's order); the end once nothing is left and nothing is in flight.
+    /// </summary>
     private void Continue()
     {
+        if (_finished) return;
         if (_interrupted) { Finish(interrupted: true); return; }
-        while (_recovered.TryDequeue(out var batch))
+        while (_grant.Count(g => g > 0) < _tasksInFlight)
         {
-            int grant = _ctx.Tasks[batch.Task].Done ? 0 : _scheduler.Grant(batch.Task, batch.Candidates.Count);
-            var dropped = batch.Candidates.Skip(grant).Select(c => c.Id).ToArray();
-            if (dropped.Length > 0)
+            if (_recovered.TryDequeue(out var batch))
             {
-                _ctx.Log.Scheduler($"[task #{batch.Task}] {dropped.Length} candidate(s) proposed before the last stop are over the budget: dropped");
-                PersistTimed(new CandidatesDropped(dropped), _ => { });
+                int grant = _ctx.Tasks[batch.Task].Done ? 0 : _scheduler.Grant(batch.Task, batch.Candidates.Count);
+                var dropped = batch.Candidates.Skip(grant).Select(c => c.Id).ToArray();
+                if (dropped.Length > 0)
+                {
+                    _ctx.Log.Scheduler($"[task #{batch.Task}] {dropped.Length} candidate(s) proposed before the last stop are over the budget: dropped");
+                    PersistTimed(new CandidatesDropped(dropped), _ => { });
+                }
+                if (grant == 0) continue;
+                _grant[batch.Task] = grant;
+                _tuners[batch.Task].Tell(new MeasureBatch(batch with { Candidates = batch.Candidates.Take(grant).ToArray() }, Recovered: true, SearchAhead(batch.Task)));
+                continue;
             }
-            if (grant == 0) continue;
-            _grant[batch.Task] = grant;
-            _tuners[batch.Task].Tell(new MeasureBatch(batch with { Candidates = batch.Candidates.Take(grant).ToArray() }, Recovered: true, SearchAhead(batch.Task)));
-            return;
+            if (_scheduler.Next() is not var (task, trials))
+            {
+                if (_grant.All(g => g == 0)) PersistTimed(new SessionCompleted(_state.Trials), _ => Finish(interrupted: false));
+                return;
+            }
+            _grant[task] = trials;
+            _ctx.Log.Scheduler($"[task #{task} {_ctx.Tasks[task].Name}] granted {trials} trial(s)");
+            _tuners[task].Tell(new GrantTrials(task, trials));
         }
-        if (_scheduler.Next() is not var (task, trials))
-        {
-            PersistTimed(new SessionCompleted(_state.Trials), _ => Finish(interrupted: false));
-            return;
-        }
-        _grant[task] = trials;
-        _ctx.Log.Scheduler($"[task #{task} {_ctx.Tasks[task].Name}] granted {trials} trial(s)");
-        _tuners[task].Tell(new GrantTrials(task, trials));
     }
 
     private void OnPropose(ProposeCandidates p)
@@ -211,7 +224,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
                 $"so the run stops (check --target and the compiler):\n{FailureReporter.Indent(buildError, 12)}";
         PersistAllTimed(m.Events, () =>
         {
-            _appending = new BatchCommitted(m.Task, m.Events);
+            _appending.Enqueue(new BatchCommitted(m.Task, m.Events));
             _records.Tell(new AppendRecords(m.Events));
         });
     }
