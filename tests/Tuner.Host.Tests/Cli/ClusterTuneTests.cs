@@ -31,6 +31,44 @@ public class ClusterTuneTests : TuneScratch
     }
 
     [Fact]
+    public async Task Tune_with_cluster_keeps_two_tasks_in_flight_within_the_budget_and_measures_nothing_twice()
+    {
+        await using var worker = ClusterNode.Start(new NodeOptions([ClusterWorker.WorkerRole], [], "127.0.0.1", 0,
+            "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
+        Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
+        string module = Path.Combine(Dir, "two.py");
+        string Mm(string name, int n) => $$"""
+                @T.prim_func(private=True)
+                def {{name}}(A: T.Buffer(({{n}}, {{n}}), "float32"), B: T.Buffer(({{n}}, {{n}}), "float32"), C: T.Buffer(({{n}}, {{n}}), "float32")):
+                    T.func_attr({"tir.noalias": True})
+                    for i, j, k in T.grid({{n}}, {{n}}, {{n}}):
+                        with T.block("matmul"):
+                            v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
+                            T.reads(A[v_i, v_k], B[v_k, v_j])
+                            T.writes(C[v_i, v_j])
+                            with T.init():
+                                C[v_i, v_j] = T.float32(0.0)
+                            C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
+            """;
+        File.WriteAllText(module, "@I.ir_module\nclass Module:\n" + Mm("mm16", 16) + "\n" + Mm("mm32", 32) + "\n");
+
+        var (code, output, err) = CliRunner.Run("tune", module, "--work-dir", Work, "--max-trials-global", "8", "--num-trials-per-iter", "2",
+            "--config", Config, "--strategy", "replay-trace", "--cluster", "--seed-nodes", worker.Address.ToString());
+
+        Assert.True(code == 0, output + err);
+        // Two untuned baselines and exactly the budget's 8 trials, no trace twice (tuner.cluster.tasks-in-flight = 4).
+        var records = File.ReadAllLines(Path.Combine(Work, "database_tuning_record.json"));
+        Assert.Equal(10, records.Length);
+        Assert.Equal(10, records.Distinct().Count());
+        Assert.Equal(10, File.ReadAllLines(Path.Combine(Work, "measured_hosts.json")).Length);
+        // Both tasks were granted a batch before either batch was measured: their steps were in flight together.
+        var steps = File.ReadAllLines(Path.Combine(Work, "logs", "task_scheduler.log"))
+            .Where(l => l.Contains("] granted ") || System.Text.RegularExpressions.Regex.IsMatch(l, @"\] measured \d+$")).ToArray();
+        Assert.True(steps.Length >= 2 && steps[0].Contains("[task #0 ") && steps[0].Contains("granted") &&
+            steps[1].Contains("[task #1 ") && steps[1].Contains("granted"), string.Join("\n", steps));
+    }
+
+    [Fact]
     public void An_unreachable_postgres_journal_is_one_line_and_exit_code_1_before_the_node_starts()
     {
         var (code, output, err) = CliRunner.Run("tune", Module, "--work-dir", Work, "--max-trials-global", "1", "--cluster",
