@@ -37,20 +37,10 @@ public class ClusterTuneTests : TuneScratch
             "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
         Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
         string module = Path.Combine(Dir, "two.py");
-        string Mm(string name, int n) => $$"""
-                @T.prim_func(private=True)
-                def {{name}}(A: T.Buffer(({{n}}, {{n}}), "float32"), B: T.Buffer(({{n}}, {{n}}), "float32"), C: T.Buffer(({{n}}, {{n}}), "float32")):
-                    T.func_attr({"tir.noalias": True})
-                    for i, j, k in T.grid({{n}}, {{n}}, {{n}}):
-                        with T.block("matmul"):
-                            v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
-                            T.reads(A[v_i, v_k], B[v_k, v_j])
-                            T.writes(C[v_i, v_j])
-                            with T.init():
-                                C[v_i, v_j] = T.float32(0.0)
-                            C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
-            """;
-        File.WriteAllText(module, "@I.ir_module\nclass Module:\n" + Mm("mm16", 16) + "\n" + Mm("mm32", 32) + "\n");
+        File.WriteAllText(module, "@I.ir_module\nclass Module:\n" + Indent(Matmul("@T.prim_func(private=True)", "mm16", 16, "True")) +
+            Indent(Matmul("@T.prim_func(private=True)", "mm32", 32, "True")));
+
+        static string Indent(string f) => string.Concat(f.Split('\n').Select(l => "    " + l + "\n"));
 
         var (code, output, err) = CliRunner.Run("tune", module, "--work-dir", Work, "--max-trials-global", "8", "--num-trials-per-iter", "2",
             "--config", Config, "--strategy", "replay-trace", "--cluster", "--seed-nodes", worker.Address.ToString());

@@ -13,24 +13,28 @@ public abstract class TuneScratch : IDisposable
     {
         Directory.CreateDirectory(Dir);
         Module = Path.Combine(Dir, "mm.py");
-        File.WriteAllText(Module, """
-            @T.prim_func
-            def mm(A: T.Buffer((32, 32), "float32"), B: T.Buffer((32, 32), "float32"), C: T.Buffer((32, 32), "float32")):
-                T.func_attr({"tir.noalias": T.bool(True)})
-                for i, j, k in T.grid(32, 32, 32):
-                    with T.block("matmul"):
-                        v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
-                        T.reads(A[v_i, v_k], B[v_k, v_j])
-                        T.writes(C[v_i, v_j])
-                        with T.init():
-                            C[v_i, v_j] = T.float32(0.0)
-                        C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
-            """);
+        File.WriteAllText(Module, Matmul("@T.prim_func", "mm", 32, "T.bool(True)"));
         // Quick timings keep the tests short; the search itself runs with TVM's defaults.
         Config = Path.Combine(Dir, "quick.conf");
         File.WriteAllText(Config, "tuner.runner { number = 1, min-repeat-ms = 1 }\ntuner.builder.timeout = 10s\n");
         Work = Path.Combine(Dir, "work");
     }
+
+    /// <summary>A float32 n×n×n matmul PrimFunc in TVMScript (its decorator line, name and noalias value given).</summary>
+    protected static string Matmul(string decorator, string name, int n, string noalias) => $$"""
+        {{decorator}}
+        def {{name}}(A: T.Buffer(({{n}}, {{n}}), "float32"), B: T.Buffer(({{n}}, {{n}}), "float32"), C: T.Buffer(({{n}}, {{n}}), "float32")):
+            T.func_attr({"tir.noalias": {{noalias}}})
+            for i, j, k in T.grid({{n}}, {{n}}, {{n}}):
+                with T.block("matmul"):
+                    v_i, v_j, v_k = T.axis.remap("SSR", [i, j, k])
+                    T.reads(A[v_i, v_k], B[v_k, v_j])
+                    T.writes(C[v_i, v_j])
+                    with T.init():
+                        C[v_i, v_j] = T.float32(0.0)
+                    C[v_i, v_j] = C[v_i, v_j] + A[v_i, v_k] * B[v_k, v_j]
+
+        """;
 
     public void Dispose()
     {
