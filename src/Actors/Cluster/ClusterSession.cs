@@ -82,6 +82,19 @@ internal sealed class ClusterSession
     }
 
     /// <summary>
+    /// A tuner node the cluster downs (its split-brain resolver, e.g. when two nodes are lost within stable-after) stops
+    /// its actor system; the run then ends with an error instead of waiting for a session that can no longer run here.
+    /// What was measured is journaled: another tuner node started for the session, or the same command again, resumes it.
+    /// </summary>
+    public void EndWhenRemoved(EngineContext ctx) =>
+        System.WhenTerminated.ContinueWith(_ => ctx.Completion.TrySetResult(new SessionOutcome(Stopped(ctx),
+            "this tuner node was removed from the cluster (downed) before the session finished; what was measured is journaled, " +
+            "and the same command resumes the session")), TaskScheduler.Default);
+
+    private static TuneSummary Stopped(EngineContext ctx) =>
+        new(ctx.Tasks.Select(t => t.Summary()).ToArray(), 0, new TuneTimings(0, 0, 0, 0, 0), Interrupted: true, ctx.Failures.Counts);
+
+    /// <summary>
     /// Ctrl-C: the session stops after its step in flight when it runs here; a node standing by (the session runs
     /// elsewhere) just ends its run, interrupted, with nothing measured.
     /// </summary>
@@ -89,8 +102,6 @@ internal sealed class ClusterSession
     {
         System.ActorSelection(Failover ? $"/user/{OwnerName}/{SessionName}" : $"/user/{SessionName}").Tell(new InterruptSession());
         if (ctx.Running) return;
-        var timings = new TuneTimings(0, 0, 0, 0, 0);
-        ctx.Completion.TrySetResult(new SessionOutcome(new TuneSummary(ctx.Tasks.Select(t => t.Summary()).ToArray(), 0, timings, Interrupted: true,
-            ctx.Failures.Counts), null));
+        ctx.Completion.TrySetResult(new SessionOutcome(Stopped(ctx), null));
     }
 }

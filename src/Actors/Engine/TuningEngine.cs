@@ -83,7 +83,11 @@ public static class TuningEngine
             var session = Props.Create(() => new TuningSession(ctx));
             IActorRef? local = null;
             if (node is null) local = system.ActorOf(session, "session");
-            else node.StartSession(session, sessionId);
+            else
+            {
+                node.StartSession(session, sessionId);
+                node.EndWhenRemoved(ctx);
+            }
             using var onCancel = ct.Register(() =>
             {
                 if (node is null) local!.Tell(new InterruptSession());
