@@ -93,7 +93,9 @@ public static class TuningEngine
                 if (node is null) local!.Tell(new InterruptSession());
                 else node.Interrupt(ctx);
             });
-            var outcome = ctx.Completion.Task.GetAwaiter().GetResult();
+            SessionOutcome outcome;
+            try { outcome = ctx.Completion.Task.GetAwaiter().GetResult(); }
+            catch (Exception) when (node?.Downed == true) { throw new TuningFailedException(Cluster.ClusterSession.DownedMessage); } // its session actor stopped with it
             if (outcome.FailedBecause is { } why) throw new TuningFailedException(why);
             return outcome.Summary;
         }

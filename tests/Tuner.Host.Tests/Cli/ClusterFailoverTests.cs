@@ -24,7 +24,14 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
     internal const string FastDowning = "akka.cluster.split-brain-resolver.stable-after = 3s\nakka.cluster.down-removal-margin = 1s\n";
 
     [PostgresFact]
-    public async Task A_session_whose_tuner_node_is_killed_is_finished_by_the_standby_tuner_node_from_the_journal()
+    public Task A_session_whose_tuner_node_is_killed_is_finished_by_the_standby_tuner_node_from_the_journal() => Failover(interrupt: false);
+
+    /// <summary>Ctrl-C on the owner: it stops after its step in flight (exit 130) and leaves the cluster, so the
+    /// standby takes the session over without waiting for the split-brain resolver, and finishes it.</summary>
+    [PostgresFact]
+    public Task A_session_whose_tuner_node_gets_Ctrl_C_is_finished_by_the_standby_tuner_node() => Failover(interrupt: true);
+
+    private async Task Failover(bool interrupt)
     {
         var clock = Stopwatch.StartNew();
         using var pg = new PrivatePostgres();
@@ -49,12 +56,22 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
         int owner = TunerChild.RecordLines(work[0]) >= 5 ? 0 : 1, standby = 1 - owner;
         Assert.Equal(0, TunerChild.RecordLines(work[standby])); // the session runs on one node only
         Assert.False(nodes[owner].Process.HasExited, "the owner finished before it could be killed:\n" + Both());
-        Assert.True(await SnapshotCount(pg) > 0, "the owner saved a snapshot before it is killed");
-        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner killed with {TunerChild.RecordLines(work[owner])} record(s)");
-        nodes[owner].Kill(); // SIGKILL: no leaving, no handover; the cluster downs it and the standby's singleton manager takes the session
+        // The snapshot is saved a moment after the events it covers.
+        await TunerChild.Eventually(() => SnapshotCount(pg).Result > 0, "the owner saved a snapshot before it is stopped", Both);
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner {(interrupt ? "interrupted (SIGINT)" : "killed (SIGKILL)")} " +
+            $"with {TunerChild.RecordLines(work[owner])} record(s)");
+        // SIGINT: it stops after its step and leaves, and the singleton moves at once. SIGKILL: no leaving, no handover;
+        // the cluster downs it and the standby's singleton manager takes the session.
+        if (interrupt) nodes[owner].Signal("INT");
+        else nodes[owner].Kill();
         var killed = Stopwatch.StartNew();
         await nodes[standby].WaitFor("resuming session", "the standby resumed the session", nodes[owner]);
-        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the kill");
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the signal");
+        if (interrupt)
+        {
+            Assert.True(await nodes[owner].Exited(), "the interrupted owner did not exit:\n" + Both());
+            Assert.True(nodes[owner].Process.ExitCode == 130, $"exit {nodes[owner].Process.ExitCode}\n{Both()}");
+        }
         Assert.True(await nodes[standby].Exited(), "the standby did not finish:\n" + Both());
         log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby finished");
         Assert.True(nodes[standby].Process.ExitCode == 0, $"exit {nodes[standby].Process.ExitCode}\n{Both()}");

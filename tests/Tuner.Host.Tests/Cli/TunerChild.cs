@@ -80,6 +80,9 @@ internal sealed class TunerChild : IDisposable
         Process.WaitForExit();
     }
 
+    /// <summary>Sends a signal by name (INT: Ctrl-C, TERM) with kill(1).</summary>
+    public void Signal(string name) => Process.Start("kill", [$"-{name}", Process.Id.ToString()]).WaitForExit();
+
     /// <summary>The outputs of <paramref name="children"/>, each under its name, for failure messages.</summary>
     public static string Describe(IEnumerable<TunerChild> children) =>
         string.Join("\n", children.Select(c => $"--- {c.Name}:\n{c.Output}"));
