@@ -136,6 +136,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void StartBaseline()
     {
+        StartupTrace.Mark($"task {_task.Id} baseline");
         bool need = _ctx.Options.MeasureBaseline && Baseline.Find(_ctx.Database, _task.WorkloadIndex, _ctx.TargetJson) is null;
         if (!need) { Ready(); return; }
         _baseline = true;
@@ -147,6 +148,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     {
         _baseline = false;
         int trials = TaskSetup.Prepare(_task, _ctx, _history);
+        StartupTrace.Mark($"task {_task.Id} prepared");
         _session.Tell(new TaskReady(_task.Id, trials, trials > 0 ? _task.BestKnownSecs : double.PositiveInfinity));
     }
 
@@ -202,6 +204,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnBuilt(BuildReply r)
     {
+        StartupTrace.Mark($"task {_task.Id} built");
         _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
         double? cutoff = !_baseline && _ctx.Options.SlowCandidateFactor > 0 && double.IsFinite(_task.BestKnownSecs)
@@ -211,6 +214,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnMeasured(MeasureReply r)
     {
+        StartupTrace.Mark($"task {_task.Id} measured");
         _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
         var workload = _task.Workload.Hash.ToString();
@@ -245,6 +249,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnCommitted(BatchCommitted c)
     {
+        StartupTrace.Mark($"task {_task.Id} committed");
         if (_baseline) { Ready(); return; }
         // The cost model is not thread-safe and the search ahead reads it: learn once it is done.
         if (_searchingAhead) { _learnAfterSearchAhead = c; return; }
