@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Akka.Actor;
+using Tuner.Actors.Build;
 using Tuner.Actors.CostModel.Features;
 using Tuner.Actors.Database;
 using Tuner.Actors.Runner;
@@ -141,7 +142,16 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
         if (!need) { Ready(); return; }
         _baseline = true;
         _batch = [new MeasureCandidate(new Trace(), _task.Workload.Func)];
-        Send(Step.Build, new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString()));
+        var request = new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString());
+        if (_ctx.EarlyBaselines?.Take(_task.Id) is not { } early) { Send(Step.Build, request); return; }
+        // Compiled while the session recovered (BaselinePrebuild): the same step, answered by that build.
+        _step = Step.Build;
+        _ctx.Progress.Phase(_task.Id, TunePhase.Building, 1);
+        Timers.StartSingleTimer("step", new StepFailed(request.RequestId, "no answer from the early baseline build", TimedOut: false), _ctx.StepTimeout);
+        early.ContinueWith(b => b.IsCompletedSuccessfully ? new BuildReply(request.RequestId, b.Result)
+            : _ctx.Cancel.IsCancellationRequested ? new BuildReply(request.RequestId, [], Cancelled: true)
+            : new BuildReply(request.RequestId, [new BuildResult(0, null, null, $"build failed: {b.Exception?.GetBaseException().Message}")]),
+            TaskScheduler.Default).PipeTo(Self);
     }
 
     private void Ready()

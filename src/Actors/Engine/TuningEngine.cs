@@ -57,6 +57,7 @@ public static class TuningEngine
         {
             SnapshotEvery = Math.Max(1, system.Settings.Config.GetInt("tuner.engine.snapshot-every", 500)),
             OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", false),
+            EarlyBaselineBuilds = system.Settings.Config.GetBoolean("tuner.engine.early-baseline-builds", true),
             Remote = remote,
             SessionId = sessionId,
             Owner = node?.Owner ?? EngineContext.EmbeddedOwner,
@@ -84,6 +85,7 @@ public static class TuningEngine
         StartupTrace.Mark("context");
         ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
             tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
+        ctx.EarlyBaselines = BaselinePrebuild.Start(ctx);
         try
         {
             var session = Props.Create(() => new TuningSession(ctx));
@@ -104,6 +106,7 @@ public static class TuningEngine
             // A tuner node leaves the cluster first, so its workers see it go at once.
             if (remote is not null) CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).Wait(TimeSpan.FromSeconds(10));
             system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            ctx.EarlyBaselines?.Finish();
             ownModel?.Dispose();
         }
     }
