@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Akka.Actor;
 using Tuner.Actors.Build;
@@ -29,6 +30,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private IActorRef _search, _build, _measure;
     private long _request;
     private Step _step;
+    private readonly Stopwatch _stepClock = new(); // the wall time of the current step, for the task log's "built"/"ran" lines
     private int _generation;
     private bool _workerFailed;
     private bool _baseline;
@@ -82,6 +84,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private void Send(Step step, object request)
     {
         _step = step;
+        _stepClock.Restart();
         (step switch { Step.Search => _search, Step.Build => _build, _ => _measure }).Tell(request);
         _ctx.Progress.Phase(_task.Id, step switch { Step.Search => TunePhase.Searching, Step.Build => TunePhase.Building, _ => TunePhase.Measuring },
             request switch { SearchRequest s => s.Trials, BuildRequest b => b.Traces.Count, MeasureRequest m => m.Built.Count, _ => 0 });
@@ -217,6 +220,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
         StartupTrace.Mark($"task {_task.Id} built");
         _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
+        if (!_baseline) _ctx.Log.Task(_task.Id, _task.Name, $"built {r.Results.Count} in {_stepClock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)} s");
         double? cutoff = !_baseline && _ctx.Options.SlowCandidateFactor > 0 && double.IsFinite(_task.BestKnownSecs)
             ? _ctx.Options.SlowCandidateFactor * _task.BestKnownSecs : null;
         Send(Step.Measure, new MeasureRequest(++_request, _task.Workload.Script, r.Results, cutoff));
@@ -242,6 +246,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
             Ready(); // only a valid baseline is stored: the next run tries again
             return;
         }
+        _ctx.Log.Task(_task.Id, _task.Name, $"ran {r.Results.Count} in {_stepClock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)} s");
         var events = new CandidateMeasured[r.Results.Count];
         for (int i = 0; i < events.Length; i++)
         {
