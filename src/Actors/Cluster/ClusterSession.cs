@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
 using Tuner.Actors.Engine;
@@ -81,6 +82,23 @@ internal sealed class ClusterSession
         System.ActorOf(ClusterSingletonManager.Props(session, PoisonPill.Instance, settings), OwnerName);
     }
 
+    /// <summary>Why the run of a tuner node that the cluster downed ends (exit 1).</summary>
+    public const string DownedMessage = "error: this tuner node was removed from the cluster (downed) before the session finished; " +
+        "what was measured is journaled, and the same command resumes the session";
+
+    /// <summary>The cluster downed this node (its split-brain resolver, e.g. when two nodes are lost within stable-after).</summary>
+    public bool Downed => AkkaCluster.Get(System) is var c && (c.IsTerminated || c.SelfMember.Status is MemberStatus.Down or MemberStatus.Removed);
+
+    /// <summary>
+    /// A downed tuner node stops its actor system: a node standing by then ends its run with <see cref="DownedMessage"/>
+    /// instead of waiting for a session that can no longer run here (the owner's session actor stops and says so itself).
+    /// </summary>
+    public void EndWhenRemoved(EngineContext ctx) =>
+        System.WhenTerminated.ContinueWith(_ => ctx.Completion.TrySetResult(new SessionOutcome(Stopped(ctx), DownedMessage)), TaskScheduler.Default);
+
+    private static TuneSummary Stopped(EngineContext ctx) =>
+        new(ctx.Tasks.Select(t => t.Summary()).ToArray(), 0, new TuneTimings(0, 0, 0, 0, 0), Interrupted: true, ctx.Failures.Counts);
+
     /// <summary>
     /// Ctrl-C: the session stops after its step in flight when it runs here; a node standing by (the session runs
     /// elsewhere) just ends its run, interrupted, with nothing measured.
@@ -89,8 +107,6 @@ internal sealed class ClusterSession
     {
         System.ActorSelection(Failover ? $"/user/{OwnerName}/{SessionName}" : $"/user/{SessionName}").Tell(new InterruptSession());
         if (ctx.Running) return;
-        var timings = new TuneTimings(0, 0, 0, 0, 0);
-        ctx.Completion.TrySetResult(new SessionOutcome(new TuneSummary(ctx.Tasks.Select(t => t.Summary()).ToArray(), 0, timings, Interrupted: true,
-            ctx.Failures.Counts), null));
+        ctx.Completion.TrySetResult(new SessionOutcome(Stopped(ctx), null));
     }
 }

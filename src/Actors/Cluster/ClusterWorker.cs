@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using AkkaCluster = Akka.Cluster.Cluster;
 
 namespace Tuner.Actors.Cluster;
@@ -39,6 +40,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
     private readonly IWorkExecutor _executor;
     private readonly TimeSpan _tick;
     private readonly CancellationTokenSource _stop = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private string _workerId = "";
     private int _running;
 
@@ -106,6 +108,8 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
     {
         _running++;
         var item = lease.Item;
+        // At INFO (akka.loglevel) a worker names each measurement it starts: what a lost lease took with it.
+        if (item.Kind == WorkKind.Measure) _log.Info("measuring item {0} under lease {1}", item.ItemId, lease.LeaseId);
         var ct = _stop.Token;
         var executor = _executor;
         Task.Run(() => executor.Execute(item, ct), ct).PipeTo(Self,
@@ -123,7 +127,7 @@ public sealed class ClusterWorker : ReceiveActor, IWithTimers
     private void TopUp()
     {
         var links = _links.Values.Where(l => l.Ref is not null).ToArray();
-        if (links.Length == 0) return; // no dispatcher (the last tuner node left): nothing to ask
+        if (links.Length == 0) return; // no dispatcher yet, or the last one left: nobody to ask
         int free = _info.Capacity - _running - links.Sum(l => l.Credit);
         var ask = links.Select(l => l.Credit == 0 && _running < _info.Capacity ? 1 : 0).ToArray(); // busy: the next Finished asks
         free -= ask.Sum();

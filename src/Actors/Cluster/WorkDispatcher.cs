@@ -98,7 +98,9 @@ public sealed class WorkDispatcher : ReceiveActor, IWithTimers
 
     private void Lost(Address address, bool forget)
     {
-        foreach (var id in WorkersAt(address))
+        var ids = WorkersAt(address);
+        if (ids.Any()) _log.Info(forget ? "worker node {0} removed from the cluster" : "worker node {0} unreachable", address);
+        foreach (var id in ids)
         {
             if (forget) Forget(id);
             else Handle(_state.WorkerLost(id));
@@ -115,7 +117,7 @@ public sealed class WorkDispatcher : ReceiveActor, IWithTimers
 
     private void Handle(Revoked revoked)
     {
-        if (revoked.Requeued.Count > 0) _log.Info("re-queued {0} item(s)", revoked.Requeued.Count);
+        if (revoked.Requeued.Count > 0) _log.Info("re-queued item(s) {0}", string.Join(", ", revoked.Requeued.Select(i => i.ItemId)));
         foreach (var item in revoked.Abandoned)
             if (_submitted.Remove(item.ItemId, out var s))
                 s.Requester.Tell(new WorkCompleted(item, WorkResult.Abandoned(item,

@@ -42,6 +42,10 @@ internal sealed class EngineContext
     /// <summary>The session actor runs in this process (a clustered node may stand by while another node runs it).</summary>
     public volatile bool Running;
     public int SnapshotEvery { get; init; } = 500;
+    /// <summary>tuner.engine.early-baseline-builds: compile the untuned functions while the session recovers (<see cref="BaselinePrebuild"/>).</summary>
+    public bool EarlyBaselineBuilds { get; init; } = true;
+    /// <summary>Untuned functions compiled while the session recovers (null: each TaskTuner builds its own).</summary>
+    public BaselinePrebuild? EarlyBaselines { get; set; }
     /// <summary>
     /// tuner.engine.overlap-search: a task searches its next batch while its current batch builds (see
     /// <see cref="TaskTuner"/>); off: search, build and measure strictly one after the other, as TVM does.

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Akka.Actor;
+using Tuner.Actors.Build;
 using Tuner.Actors.CostModel.Features;
 using Tuner.Actors.Database;
 using Tuner.Actors.Runner;
@@ -28,6 +30,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private IActorRef _search, _build, _measure;
     private long _request;
     private Step _step;
+    private readonly Stopwatch _stepClock = new(); // the wall time of the current step, for the task log's "built"/"ran" lines
     private int _generation;
     private bool _workerFailed;
     private bool _baseline;
@@ -81,6 +84,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private void Send(Step step, object request)
     {
         _step = step;
+        _stepClock.Restart();
         (step switch { Step.Search => _search, Step.Build => _build, _ => _measure }).Tell(request);
         _ctx.Progress.Phase(_task.Id, step switch { Step.Search => TunePhase.Searching, Step.Build => TunePhase.Building, _ => TunePhase.Measuring },
             request switch { SearchRequest s => s.Trials, BuildRequest b => b.Traces.Count, MeasureRequest m => m.Built.Count, _ => 0 });
@@ -136,17 +140,28 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void StartBaseline()
     {
+        StartupTrace.Mark($"task {_task.Id} baseline");
         bool need = _ctx.Options.MeasureBaseline && Baseline.Find(_ctx.Database, _task.WorkloadIndex, _ctx.TargetJson) is null;
         if (!need) { Ready(); return; }
         _baseline = true;
         _batch = [new MeasureCandidate(new Trace(), _task.Workload.Func)];
-        Send(Step.Build, new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString()));
+        var request = new BuildRequest(++_request, _task.Workload.Script, [new Trace().ToJson()], _ctx.Target.ToString());
+        if (_ctx.EarlyBaselines?.Take(_task.Id) is not { } early) { Send(Step.Build, request); return; }
+        // Compiled while the session recovered (BaselinePrebuild): the same step, answered by that build.
+        _step = Step.Build;
+        _ctx.Progress.Phase(_task.Id, TunePhase.Building, 1);
+        Timers.StartSingleTimer("step", new StepFailed(request.RequestId, "no answer from the early baseline build", TimedOut: false), _ctx.StepTimeout);
+        early.ContinueWith(b => b.IsCompletedSuccessfully ? new BuildReply(request.RequestId, b.Result)
+            : _ctx.Cancel.IsCancellationRequested ? new BuildReply(request.RequestId, [], Cancelled: true)
+            : new BuildReply(request.RequestId, [new BuildResult(0, null, null, $"build failed: {b.Exception?.GetBaseException().Message}")]),
+            TaskScheduler.Default).PipeTo(Self);
     }
 
     private void Ready()
     {
         _baseline = false;
         int trials = TaskSetup.Prepare(_task, _ctx, _history);
+        StartupTrace.Mark($"task {_task.Id} prepared");
         _session.Tell(new TaskReady(_task.Id, trials, trials > 0 ? _task.BestKnownSecs : double.PositiveInfinity));
     }
 
@@ -202,8 +217,10 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnBuilt(BuildReply r)
     {
+        StartupTrace.Mark($"task {_task.Id} built");
         _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
+        if (!_baseline) _ctx.Log.Task(_task.Id, _task.Name, $"built {r.Results.Count} in {_stepClock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)} s");
         double? cutoff = !_baseline && _ctx.Options.SlowCandidateFactor > 0 && double.IsFinite(_task.BestKnownSecs)
             ? _ctx.Options.SlowCandidateFactor * _task.BestKnownSecs : null;
         Send(Step.Measure, new MeasureRequest(++_request, _task.Workload.Script, r.Results, cutoff));
@@ -211,6 +228,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnMeasured(MeasureReply r)
     {
+        StartupTrace.Mark($"task {_task.Id} measured");
         _step = Step.None;
         if (r.Cancelled) { _session.Tell(new TaskInterrupted(_task.Id)); return; }
         var workload = _task.Workload.Hash.ToString();
@@ -228,6 +246,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
             Ready(); // only a valid baseline is stored: the next run tries again
             return;
         }
+        _ctx.Log.Task(_task.Id, _task.Name, $"ran {r.Results.Count} in {_stepClock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)} s");
         var events = new CandidateMeasured[r.Results.Count];
         for (int i = 0; i < events.Length; i++)
         {
@@ -245,6 +264,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void OnCommitted(BatchCommitted c)
     {
+        StartupTrace.Mark($"task {_task.Id} committed");
         if (_baseline) { Ready(); return; }
         // The cost model is not thread-safe and the search ahead reads it: learn once it is done.
         if (_searchingAhead) { _learnAfterSearchAhead = c; return; }

@@ -27,21 +27,26 @@ public static class TuningEngine
         EngineFaults? faults)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTrialsGlobal);
+        StartupTrace.Mark("engine run");
         using var workDirLock = WorkDirLock.Acquire(workDir, options.WaitForLock, m => options.Error?.WriteLine(m), ct);
         using var log = new TuneLog(workDir);
         var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); });
+        StartupTrace.Mark("db open");
         var targetJson = JsonNode.Parse(target.ToJson())!;
         var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions);
+        StartupTrace.Mark("tasks extracted");
         var ownModel = options.CostModel is null ? new GbtCostModel(TaskSetup.SeedOf(options.Seed)) : null;
         using var runner = new LocalRunner(new RunnerOptions(options.RunTimeout, target.NumCores, options.Compiler ?? RunnerOptions.Default.Compiler));
         int perTask = options.MaxTrialsPerTask ?? maxTrialsGlobal;
         var plan = TuneMessages.Start(tasks.Select(t => t.Name).ToArray(), target, workDir, log.Dir, maxTrialsGlobal, perTask, options.NumTrialsPerIter);
         log.Scheduler(plan + $", strategy {options.Strategy}");
+        StartupTrace.Mark("plan");
         var extraHocon = string.IsNullOrWhiteSpace(options.EngineHocon) ? null : Akka.Configuration.ConfigurationFactory.ParseString(options.EngineHocon);
         // A clustered session is a tuner node: its actor system joins the cluster and runs the dispatcher.
         var sessionId = SessionId(tasks, targetJson);
         var node = options.Cluster is { } cluster ? Cluster.ClusterSession.Start(cluster, workDir, extraHocon, sessionId, options, log) : null;
         var system = node?.System ?? ActorSystem.Create("tuner", EngineConfig.ForWorkDir(workDir, extraHocon));
+        StartupTrace.Mark("actor system created");
         var remote = node?.Remote;
         using var workers = remote is null ? null : new Cluster.ClusterProgress(remote.Dispatcher, line =>
         {
@@ -52,6 +57,7 @@ public static class TuningEngine
         {
             SnapshotEvery = Math.Max(1, system.Settings.Config.GetInt("tuner.engine.snapshot-every", 500)),
             OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", false),
+            EarlyBaselineBuilds = system.Settings.Config.GetBoolean("tuner.engine.early-baseline-builds", true),
             Remote = remote,
             SessionId = sessionId,
             Owner = node?.Owner ?? EngineContext.EmbeddedOwner,
@@ -76,20 +82,28 @@ public static class TuningEngine
             Completion = new TaskCompletionSource<SessionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
         };
         ctx.Gate.Observer = faults?.GateObserver;
+        StartupTrace.Mark("context");
         ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
             tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
+        ctx.EarlyBaselines = BaselinePrebuild.Start(ctx);
         try
         {
             var session = Props.Create(() => new TuningSession(ctx));
             IActorRef? local = null;
-            if (node is null) local = system.ActorOf(session, "session");
-            else node.StartSession(session, sessionId);
+            if (node is null) { local = system.ActorOf(session, "session"); StartupTrace.Mark("session actor created"); }
+            else
+            {
+                node.StartSession(session, sessionId);
+                node.EndWhenRemoved(ctx);
+            }
             using var onCancel = ct.Register(() =>
             {
                 if (node is null) local!.Tell(new InterruptSession());
                 else node.Interrupt(ctx);
             });
-            var outcome = ctx.Completion.Task.GetAwaiter().GetResult();
+            SessionOutcome outcome;
+            try { outcome = ctx.Completion.Task.GetAwaiter().GetResult(); }
+            catch (Exception) when (node?.Downed == true) { throw new TuningFailedException(Cluster.ClusterSession.DownedMessage); } // its session actor stopped with it
             if (outcome.FailedBecause is { } why) throw new TuningFailedException(why);
             return outcome.Summary;
         }
@@ -98,6 +112,7 @@ public static class TuningEngine
             // A tuner node leaves the cluster first, so its workers see it go at once.
             if (remote is not null) CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).Wait(TimeSpan.FromSeconds(10));
             system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            ctx.EarlyBaselines?.Finish();
             ownModel?.Dispose();
         }
     }

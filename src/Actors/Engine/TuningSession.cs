@@ -68,6 +68,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     protected override void PreStart()
     {
         base.PreStart();
+        StartupTrace.Mark("session prestart");
         _ctx.Running = true;
         Self.Tell(new Begin()); // handled once recovery is done (commands wait for it)
     }
@@ -78,6 +79,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
 
     private void OnBegin()
     {
+        StartupTrace.Mark("session recovered");
         _records = Context.ActorOf(Props.Create(() => new RecordLog(_ctx.Database, _ctx.TargetJson)), "record-log");
         if (_resumed)
         {
@@ -94,6 +96,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     {
         if (_repairing)
         {
+            StartupTrace.Mark("records repaired");
             _repairing = false;
             if (a.Lines > 0)
             {
@@ -107,6 +110,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
                 _ctx.Tasks.Select(t => t.Workload.Hash.ToString()).ToArray(), _ctx.Tasks.Select(t => t.Name).ToArray(), _ctx.Owner);
             PersistTimed(started, _ =>
             {
+                StartupTrace.Mark("SessionStarted persisted");
                 for (int i = 0; i < _ctx.Tasks.Count; i++)
                     _tuners.Add(Context.ActorOf(Props.Create(() => new TaskTuner(_ctx.Tasks[i], _ctx, Self)), $"task-{i}"));
                 _tuners[0].Tell(StartTask(0)); // one at a time: baselines are timed alone, logs stay in order

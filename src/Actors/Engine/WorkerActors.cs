@@ -70,7 +70,9 @@ internal sealed class BuildActor : ReceiveActor
             try
             {
                 IReadOnlyList<BuildResult> built;
+                StartupTrace.Mark("build actor: replayed");
                 using (ctx.Gate.Shared("build")) built = ctx.Measurer.Build(funcs.Select(f => f.Func).ToArray(), ctx.Cancel);
+                StartupTrace.Mark("build actor: compiled");
                 foreach (var b in built) results[funcs[b.Index].Index] = b with { Index = funcs[b.Index].Index };
                 Sender.Tell(new BuildReply(r.RequestId, results));
             }
@@ -98,6 +100,7 @@ internal sealed class MeasureActor : ReceiveActor
             try
             {
                 IReadOnlyList<Runner.MeasureResult> results;
+                StartupTrace.Mark("measure actor: parsed");
                 using (ctx.Gate.Exclusive("measure")) results = ctx.Measurer.Run(workload, r.Built, ctx.Cancel, r.SlowCutoffSecs);
                 Sender.Tell(new MeasureReply(r.RequestId, results));
             }

@@ -52,7 +52,9 @@ public static class TuneCommand
         cmd.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(module);
+            Tuner.Actors.Engine.StartupTrace.Mark("tune command");
             var mod = ModuleLoader.LoadForTuning(path);
+            Tuner.Actors.Engine.StartupTrace.Mark("module loaded");
             PathArgs.OutputFolder(parse.GetRequiredValue(workDir), "--work-dir", create: false); // tuning creates it
             if (!mod.PrimFuncs.Any()) throw CliException.BadInput($"{path}: the module has no PrimFunc to tune");
             int budget = parse.GetValue(maxTrials);
@@ -79,6 +81,7 @@ public static class TuneCommand
                 options = options with { Functions = only };
             }
             var t = TargetOption.Resolve(parse, target);
+            Tuner.Actors.Engine.StartupTrace.Mark("options");
             // On a terminal a live table redrawn in place (warnings under it), elsewhere TVM's table and a progress line per batch.
             var output = parse.InvocationConfiguration.Output;
             using var display = new LiveTuneDisplay(LiveTuneDisplay.Choose(parse.GetValue(quiet), LiveTuneDisplay.IsTerminal(output)), output);

@@ -12,9 +12,10 @@ internal sealed record SessionSplit(double Wall, double Search, double CostModel
 /// <summary>
 /// A measured batch of one task: when it ended, how many candidates, the time since the previous batch of the
 /// session (what the sequential loop spent on this batch) and, when the task log says when the search picked the
-/// batch, how much of that was search.
+/// batch, how much of that was search, building and running (the task log's "built"/"ran" lines in that interval).
 /// </summary>
-internal sealed record LogBatch(int TaskId, int Count, DateTime End, double Elapsed, double Interval, double? Search, LogSession Session);
+internal sealed record LogBatch(int TaskId, int Count, DateTime End, double Elapsed, double Interval, double? Search, LogSession Session,
+    double? Build = null, double? Run = null);
 
 /// <summary>One failed candidate from a task log: kind (build, run, timeout, verification) and the message's first line.</summary>
 internal sealed record LogFailure(string Kind, string Reason);
@@ -27,6 +28,9 @@ internal sealed class LogTask
     public bool Done { get; set; }
     public List<LogFailure> Failures { get; } = [];
     public List<DateTime> Picks { get; } = [];
+    /// <summary>When each step of the task ended and how long it took ("built N in S s", "ran N in S s").</summary>
+    public List<(DateTime At, double Secs)> Builds { get; } = [];
+    public List<(DateTime At, double Secs)> Runs { get; } = [];
 }
 
 /// <summary>
@@ -46,6 +50,7 @@ internal sealed class LogTimeline
     private static readonly Regex WorkloadLine = new(@"^workload #(\d+), weight (\d+)", RegexOptions.Compiled);
     private static readonly Regex FailedLine = new(@"^candidate failed \(([a-z]+)\): (.*)$", RegexOptions.Compiled);
     private static readonly Regex PickedLine = new(@"picked \d+\s*$", RegexOptions.Compiled);
+    private static readonly Regex StepLine = new(@"^(built|ran) \d+ in ([\d.]+) s\s*$", RegexOptions.Compiled);
     private static readonly Regex TaskFile = new(@"^task_(\d+)_.*\.log$", RegexOptions.Compiled);
 
     public List<LogSession> Sessions { get; } = [];
@@ -91,6 +96,8 @@ internal sealed class LogTimeline
             }
             else if (FailedLine.Match(text) is { Success: true } f) task.Failures.Add(new LogFailure(f.Groups[1].Value, f.Groups[2].Value.Trim()));
             else if (PickedLine.IsMatch(text)) task.Picks.Add(at);
+            else if (StepLine.Match(text) is { Success: true } st)
+                (st.Groups[1].Value == "built" ? task.Builds : task.Runs).Add((at, double.Parse(st.Groups[2].Value, CultureInfo.InvariantCulture)));
         }
     }
 
@@ -110,9 +117,17 @@ internal sealed class LogTimeline
             Sessions.Add(session);
             foreach (var (id, count, end, interval) in pending)
             {
-                var picks = Task(id).Picks.Where(p => p <= end && p >= end.AddSeconds(-interval)).ToList();
-                double? search = picks.Count > 0 ? (picks.Max() - end.AddSeconds(-interval)).TotalSeconds : null;
-                Batches.Add(new LogBatch(id, count, end, before + (end - start).TotalSeconds, interval, search, session));
+                var from = end.AddSeconds(-interval);
+                bool Within(DateTime at) => at <= end && at >= from;
+                var picks = Task(id).Picks.Where(Within).ToList();
+                double? search = picks.Count > 0 ? (picks.Max() - from).TotalSeconds : null;
+                double? Sum(List<(DateTime At, double Secs)> steps)
+                {
+                    var inside = steps.Where(s => Within(s.At)).ToList();
+                    return inside.Count > 0 ? inside.Sum(s => s.Secs) : null;
+                }
+                Batches.Add(new LogBatch(id, count, end, before + (end - start).TotalSeconds, interval, search, session,
+                    Sum(Task(id).Builds), Sum(Task(id).Runs)));
             }
             before += (last - start).TotalSeconds;
             pending.Clear();

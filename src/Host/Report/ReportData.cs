@@ -11,7 +11,7 @@ internal sealed record Trial(int Index, double? Secs, double? Elapsed);
 internal sealed record TaskData(
     int Id, int Workload, string Name, string Target, double Flops, int? Weight, double? UntunedSecs,
     IReadOnlyList<Trial> Trials, IReadOnlyList<LogFailure> Failures, bool? Done,
-    double? BatchSecs, double? SearchSecs, int TimedTrials)
+    double? BatchSecs, double? SearchSecs, int TimedTrials, double? BuildSecs = null, double? RunSecs = null)
 {
     public IEnumerable<double> ValidSecs => Trials.Where(t => t.Secs is not null).Select(t => t.Secs!.Value);
     public int Valid => Trials.Count(t => t.Secs is not null);
@@ -67,10 +67,14 @@ internal sealed record ReportData(string WorkDir, IReadOnlyList<TaskData> Tasks,
                 logTasks.Select(t => t.Weight).FirstOrDefault(w => w is not null), untuned.Count > 0 ? untuned.Min() : null,
                 trials, logTasks.SelectMany(t => t.Failures).ToList(), logTasks.Count > 0 ? logTasks.Any(t => t.Done) : null,
                 batches.Count > 0 ? batches.Sum(b => b.Interval) : null,
-                batches.Any(b => b.Search is not null) ? batches.Sum(b => b.Search ?? 0) : null, timed));
+                Total(batches, b => b.Search), timed, Total(batches, b => b.Build), Total(batches, b => b.Run)));
         }
         return new ReportData(workDir, tasks, logs);
     }
+
+    /// <summary>The sum of a per-batch time over the batches that have it; null when none does (older logs).</summary>
+    private static double? Total(List<LogBatch> batches, Func<LogBatch, double?> part) =>
+        batches.Any(b => part(b) is not null) ? batches.Sum(b => part(b) ?? 0) : null;
 
     private static Trial Trial(int index, TuningRecord r, double? elapsed) => new(index + 1, r.IsValid ? r.MeanRunSecs : null, elapsed);
 

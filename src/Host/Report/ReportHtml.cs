@@ -74,20 +74,24 @@ internal static class ReportHtml
     private static void TaskTable(StringBuilder sb, ReportData d)
     {
         sb.Append("<h2>Tasks</h2>\n<table>\n<tr><th>ID</th><th class=\"l\">Name</th><th>FLOP</th><th>Weight</th><th>Speed (GFLOPS)</th><th>Latency (us)</th>")
-          .Append("<th>Weighted Latency (us)</th><th>Trials</th><th>Done</th><th>Untuned (us)</th><th>Best trial (us)</th><th>Speed-up</th><th>Trials/min</th><th>Search %</th><th>Build+run %</th></tr>\n");
+          .Append("<th>Weighted Latency (us)</th><th>Trials</th><th>Done</th><th>Untuned (us)</th><th>Best trial (us)</th><th>Speed-up</th><th>Trials/min</th><th>Search %</th><th>Build %</th><th>Run %</th><th>Other %</th></tr>\n");
         foreach (var t in d.Tasks)
         {
             double? perMin = t.BatchSecs is > 0 ? t.TimedTrials / (t.BatchSecs.Value / 60) : null;
-            double? search = t.SearchSecs is { } s && t.BatchSecs is > 0 ? 100 * s / t.BatchSecs.Value : null;
+            double? Share(double? secs) => secs is { } s && t.BatchSecs is > 0 ? 100 * s / t.BatchSecs.Value : null;
+            double? search = Share(t.SearchSecs), build = Share(t.BuildSecs), run = Share(t.RunSecs);
+            double? other = search is null ? null : Math.Max(0, 100 - search.Value - (build ?? 0) - (run ?? 0));
             sb.Append("<tr>").Append(Td(I(t.Id))).Append($"<td class=\"l\">{E(t.Name)}</td>").Append(Td(t.Flops.ToString("0", CultureInfo.InvariantCulture)))
               .Append(Td(t.Weight is { } w ? I(w) : "?")).Append(Td(Opt(t.Gflops, "0.####"))).Append(Td(Opt(t.DeliveredSecs * 1e6, "0.####")))
               .Append(Td(Opt(t.WeightedSecs * 1e6, "0.####"))).Append(Td(I(t.Trials.Count))).Append(Td(t.Done == true ? "Y" : ""))
               .Append(Td(Opt(t.UntunedSecs * 1e6, "0.####"))).Append(Td(Opt(t.BestSecs * 1e6, "0.####")))
               .Append(Td(t.DeliveredSecs is { } b && t.UntunedSecs is { } u ? $"{u / b:0.##}x" : "N/A"))
-              .Append(Td(Opt(perMin, "0.#"))).Append(Td(Opt(search, "0"))).Append(Td(Opt(100 - search, "0"))).Append("</tr>\n");
+              .Append(Td(Opt(perMin, "0.#"))).Append(Td(Opt(search, "0"))).Append(Td(Opt(build, "0")))
+              .Append(Td(Opt(run, "0"))).Append(Td(Opt(other, "0"))).Append("</tr>\n");
         }
         sb.Append("</table>\n<p class=\"note\">Speed, Latency and Weighted Latency are what apply delivers, as in tuner tune's table: the best trial, "
-            + "or the untuned function when that is faster. Trials/min and the search share count the time of each task's batches (logs).</p>\n");
+            + "or the untuned function when that is faster. Trials/min and the search, build and run shares count the time of each task's batches (logs); "
+            + "other is the rest (cost model, journal, waiting for the host while another task measures).</p>\n");
     }
 
     private static void TaskSection(StringBuilder sb, TaskData t, IReadOnlyList<PlotImage> plots)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
 using Tuner.Actors.Cluster;
 using Tuner.Ir.Schedule;
 using Tuner.Ir.Script;
@@ -107,6 +109,37 @@ public class WorkPullingClusterTests
             Assert.Equal(2, r.Result.RunSecs!.Count);
             Assert.All(r.Result.RunSecs!, s => Assert.InRange(s, 1e-9, 1.0));
         });
+    }
+
+    [Fact]
+    public async Task A_worker_whose_last_tuner_node_leaves_keeps_running_without_an_error_and_serves_the_next_tuner_node()
+    {
+        await using var nodes = new ClusterNodes();
+        var worker = nodes.StartWorker(new WorkerInfo("one-host", HostFingerprint.Local, 2),
+            new DelayExecutor("one-host", HostFingerprint.Local, TimeSpan.FromMilliseconds(50)));
+        var errors = new ConcurrentQueue<string>();
+        worker.EventStream.Subscribe(worker.ActorOf(Props.Create(() => new ErrorSink(errors))), typeof(Akka.Event.Error));
+        var (first, idle, _) = nodes.StartTuner(DispatcherOptions.Default);
+        await nodes.AwaitUp(2);
+        await AwaitRegistered(idle, 1, 2);
+
+        var leaving = Akka.Cluster.Cluster.Get(first);
+        leaving.Leave(leaving.SelfAddress); // the worker loses its only dispatcher (once, this crashed its actor)
+        var view = Akka.Cluster.Cluster.Get(worker);
+        await ClusterNodes.Eventually(() => view.State.Members.Count == 1, "the tuner node removed");
+        var (_, dispatcher, collector) = nodes.StartTuner(DispatcherOptions.Default);
+        await AwaitRegistered(dispatcher, 1, 2);
+        dispatcher.Tell(new SubmitWork([Item("a")]), collector.Ref);
+
+        await ClusterNodes.Eventually(() => collector.Results.Count == 1, "the item done by the worker");
+        Assert.Empty(errors);
+    }
+
+    private sealed class ErrorSink : ReceiveActor
+    {
+        // The worker actor's own errors (remoting logs the leaving node's disassociation as an error too).
+        public ErrorSink(ConcurrentQueue<string> into) =>
+            Receive<Akka.Event.Error>(e => e.LogSource.Contains(ClusterWorker.Name), e => into.Enqueue($"{e.Message} {e.Cause}"));
     }
 
     [Fact]

@@ -21,10 +21,17 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
 
     // The split-brain resolver decides after 3 s of stable membership here (7 s in hocon/cluster.conf), and the
     // singleton waits 1 s after a node's removal instead of as long again (safe here: the node is dead): a shorter test.
-    private const string FastDowning = "akka.cluster.split-brain-resolver.stable-after = 3s\nakka.cluster.down-removal-margin = 1s\n";
+    internal const string FastDowning = "akka.cluster.split-brain-resolver.stable-after = 3s\nakka.cluster.down-removal-margin = 1s\n";
 
     [PostgresFact]
-    public async Task A_session_whose_tuner_node_is_killed_is_finished_by_the_standby_tuner_node_from_the_journal()
+    public Task A_session_whose_tuner_node_is_killed_is_finished_by_the_standby_tuner_node_from_the_journal() => Failover(interrupt: false);
+
+    /// <summary>Ctrl-C on the owner: it stops after its step in flight (exit 130) and leaves the cluster, so the
+    /// standby takes the session over without waiting for the split-brain resolver, and finishes it.</summary>
+    [PostgresFact]
+    public Task A_session_whose_tuner_node_gets_Ctrl_C_is_finished_by_the_standby_tuner_node() => Failover(interrupt: true);
+
+    private async Task Failover(bool interrupt)
     {
         var clock = Stopwatch.StartNew();
         using var pg = new PrivatePostgres();
@@ -40,69 +47,48 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
 
         // Both tuner nodes start at once; the older one (whichever joined first) owns the session, the other stands by.
         string[] work = [Path.Combine(Dir, "a"), Path.Combine(Dir, "b")];
-        var nodes = work.Select(w => CliRunner.Start(Tune(w))).ToArray();
-        try
+        using var a = TunerChild.Start("tuner node A", Tune(work[0]));
+        using var b = TunerChild.Start("tuner node B", Tune(work[1]));
+        TunerChild[] nodes = [a, b];
+        string Both() => TunerChild.Describe(nodes);
+        await TunerChild.Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3
+            && work.Any(w => TunerChild.RecordLines(w) >= 5), "both tuner nodes are up and one measured four trials", Both);
+        int owner = TunerChild.RecordLines(work[0]) >= 5 ? 0 : 1, standby = 1 - owner;
+        Assert.Equal(0, TunerChild.RecordLines(work[standby])); // the session runs on one node only
+        Assert.False(nodes[owner].Process.HasExited, "the owner finished before it could be killed:\n" + Both());
+        // The snapshot is saved a moment after the events it covers.
+        await TunerChild.Eventually(() => SnapshotCount(pg).Result > 0, "the owner saved a snapshot before it is stopped", Both);
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner {(interrupt ? "interrupted (SIGINT)" : "killed (SIGKILL)")} " +
+            $"with {TunerChild.RecordLines(work[owner])} record(s)");
+        // SIGINT: it stops after its step and leaves, and the singleton moves at once. SIGKILL: no leaving, no handover;
+        // the cluster downs it and the standby's singleton manager takes the session.
+        if (interrupt) nodes[owner].Signal("INT");
+        else nodes[owner].Kill();
+        var killed = Stopwatch.StartNew();
+        await nodes[standby].WaitFor("resuming session", "the standby resumed the session", nodes[owner]);
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the signal");
+        if (interrupt)
         {
-            var outputs = nodes.Select(Drain).ToArray();
-            string Both() => $"A:\n{outputs[0]()}\nB:\n{outputs[1]()}";
-            await Eventually(() => AkkaCluster.Get(worker.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == 3
-                && work.Any(w => RecordLines(w) >= 5), "both tuner nodes are up and one measured four trials", Both);
-            int owner = RecordLines(work[0]) >= 5 ? 0 : 1, standby = 1 - owner;
-            Assert.Equal(0, RecordLines(work[standby])); // the session runs on one node only
-            Assert.False(nodes[owner].HasExited, "the owner finished before it could be killed:\n" + Both());
-            Assert.True(await SnapshotCount(pg) > 0, "the owner saved a snapshot before it is killed");
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both up, the owner killed with {RecordLines(work[owner])} record(s)");
-            nodes[owner].Kill(); // SIGKILL: no leaving, no handover; the cluster downs it and the standby's singleton manager takes the session
-            var killed = Stopwatch.StartNew();
-            await Eventually(() => outputs[standby]().Contains("resuming session"), "the standby resumed the session", Both);
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby resumed the session {killed.Elapsed.TotalSeconds:F1} s after the kill");
-            Assert.True(await Exited(nodes[standby], TimeSpan.FromSeconds(60)), "the standby did not finish:\n" + Both());
-            log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby finished");
-            Assert.True(nodes[standby].ExitCode == 0, $"exit {nodes[standby].ExitCode}\n{Both()}");
-
-            var (measured, hashes, owners) = await Journal(pg);
-            Assert.Equal(Budget, measured.Count(m => !m.Baseline));
-            Assert.Equal(measured.Count, measured.Select(m => m.Id == 0 ? "baseline" : hashes[m.Id]).Distinct().Count()); // nothing twice
-            Assert.Equal(measured.Count, RecordLines(work[standby])); // every journaled result is a record there, repaired from the journal
-            Assert.True(owners.Distinct().Count() >= 2, "each tuner node journals itself as the owner when it starts the session: " + string.Join(", ", owners));
-
-            // `tuner sessions --postgres` shows the session done, owned by the standby that finished it.
-            var standbyAddress = System.Text.RegularExpressions.Regex.Match(outputs[standby](), @"cluster: tuner node (\S+),").Groups[1].Value;
-            var (listed, sessions, listErr) = CliRunner.Run("sessions", "--postgres", pg.ConnectionString);
-            Assert.True(listed == 0, listErr);
-            var line = Assert.Single(sessions.Split('\n'), l => l.StartsWith("session-"));
-            Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm \(budget spent\)\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
+            Assert.True(await nodes[owner].Exited(), "the interrupted owner did not exit:\n" + Both());
+            Assert.True(nodes[owner].Process.ExitCode == 130, $"exit {nodes[owner].Process.ExitCode}\n{Both()}");
         }
-        finally
-        {
-            foreach (var n in nodes.Where(n => !n.HasExited)) n.Kill(entireProcessTree: true);
-        }
-    }
+        Assert.True(await nodes[standby].Exited(), "the standby did not finish:\n" + Both());
+        log.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: the standby finished");
+        Assert.True(nodes[standby].Process.ExitCode == 0, $"exit {nodes[standby].Process.ExitCode}\n{Both()}");
 
-    private static async Task<bool> Exited(Process p, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try { await p.WaitForExitAsync(cts.Token); return true; }
-        catch (OperationCanceledException) { return false; }
-    }
+        var (measured, hashes, owners) = await Journal(pg);
+        Assert.Equal(Budget, measured.Count(m => !m.Baseline));
+        Assert.Equal(measured.Count, measured.Select(m => m.Id == 0 ? "baseline" : hashes[m.Id]).Distinct().Count()); // nothing twice
+        Assert.Equal(measured.Count, TunerChild.RecordLines(work[standby])); // every journaled result is a record there, repaired from the journal
+        TuneChecks.SpentExactlyOnce(work[standby], Module, Assert.Single(JournalReader.ReadPostgres(pg.ConnectionString)), Budget);
+        Assert.True(owners.Distinct().Count() >= 2, "each tuner node journals itself as the owner when it starts the session: " + string.Join(", ", owners));
 
-    private static int RecordLines(string work)
-    {
-        var file = Path.Combine(work, "database_tuning_record.json");
-        try { return File.Exists(file) ? File.ReadAllLines(file).Count(l => l.EndsWith(']')) : 0; }
-        catch (IOException) { return 0; }
-    }
-
-    /// <summary>Reads a child's output as it comes (a full pipe would block it); the function returns what came so far.</summary>
-    private static Func<string> Drain(Process p)
-    {
-        var text = new System.Text.StringBuilder();
-        void Append(string? line) { if (line is not null) lock (text) text.Append(line).Append('\n'); }
-        p.OutputDataReceived += (_, e) => Append(e.Data);
-        p.ErrorDataReceived += (_, e) => Append(e.Data);
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return () => { lock (text) return text.ToString(); };
+        // `tuner sessions --postgres` shows the session done, owned by the standby that finished it.
+        var standbyAddress = System.Text.RegularExpressions.Regex.Match(nodes[standby].Output, @"cluster: tuner node (\S+),").Groups[1].Value;
+        var (listed, sessions, listErr) = CliRunner.Run("sessions", "--postgres", pg.ConnectionString);
+        Assert.True(listed == 0, listErr);
+        var line = Assert.Single(sessions.Split('\n'), l => l.StartsWith("session-"));
+        Assert.Matches($@"\s+done\s+{Budget}/{Budget}\s+0\s+.*\s+mm \(budget spent\)\s+{System.Text.RegularExpressions.Regex.Escape(standbyAddress)}$", line.TrimEnd());
     }
 
     /// <summary>The session's events in the PostgreSQL journal: the measured candidates, each candidate's structural hash, the owners.</summary>
@@ -129,15 +115,5 @@ public class ClusterFailoverTests(ITestOutputHelper log) : TuneScratch
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM snapshot", c);
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static async Task Eventually(Func<bool> condition, string what, Func<string> output)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not reached within 60 s: {what}\n{output()}");
-            await Task.Delay(100);
-        }
     }
 }

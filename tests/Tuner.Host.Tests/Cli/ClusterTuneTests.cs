@@ -1,4 +1,6 @@
+using Akka.Cluster;
 using Tuner.Actors.Cluster;
+using AkkaCluster = Akka.Cluster.Cluster;
 
 namespace Tuner.Host.Tests.Cli;
 
@@ -56,6 +58,26 @@ public class ClusterTuneTests : TuneScratch
             .Where(l => l.Contains("] granted ") || System.Text.RegularExpressions.Regex.IsMatch(l, @"\] measured \d+$")).ToArray();
         Assert.True(steps.Length >= 2 && steps[0].Contains("[task #0 ") && steps[0].Contains("granted") &&
             steps[1].Contains("[task #1 ") && steps[1].Contains("granted"), string.Join("\n", steps));
+    }
+
+    [Fact]
+    public async Task A_tuner_node_the_cluster_downs_ends_with_exit_code_1_and_a_one_line_reason_instead_of_waiting_forever()
+    {
+        await using var worker = ClusterNode.Start(new NodeOptions([ClusterWorker.WorkerRole], [], "127.0.0.1", 0,
+            "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
+        Assert.True(await worker.WhenUp(TimeSpan.FromSeconds(60)));
+        using var tune = TunerChild.Start("tuner node", "tune", Module, "--work-dir", Work, "--max-trials-global", "1000", "--num-trials-per-iter", "2",
+            "--config", Config, "--strategy", "replay-trace", "--quiet", "--cluster", "--seed-nodes", worker.Address.ToString());
+        var address = Akka.Actor.Address.Parse((await tune.WaitFor(@"cluster: tuner node (\S+),", "the tuner node starts")).Groups[1].Value);
+        var cluster = AkkaCluster.Get(worker.System);
+        await TunerChild.Eventually(() => cluster.State.Members.Any(m => m.Address.Equals(address) && m.Status == MemberStatus.Up),
+            "the tuner node is up", () => tune.Output);
+
+        cluster.Down(address); // what the split-brain resolver does, e.g. when two nodes are lost within its stable-after
+
+        Assert.True(await tune.Exited(), "the downed tuner node still runs:\n" + tune.Output);
+        Assert.True(tune.Process.ExitCode == 1, $"exit {tune.Process.ExitCode}\n{tune.Output}");
+        Assert.True(tune.Output.Contains("error: this tuner node was removed from the cluster (downed) before the session finished"), tune.Output);
     }
 
     [Fact]

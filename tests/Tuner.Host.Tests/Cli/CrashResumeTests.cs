@@ -1,11 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Tuner.Actors.Database;
 using Tuner.Actors.Engine;
-using Tuner.Ir.Analysis;
-using Tuner.Ir.Schedule;
-using Trace = Tuner.Ir.Schedule.Trace;
-using Tuner.Ir.Script;
 using Xunit.Abstractions;
 
 namespace Tuner.Host.Tests.Cli;
@@ -50,35 +45,12 @@ public sealed class CrashResumeTests(ITestOutputHelper output) : TuneScratch
             bool ended = p.HasExited;
             p.Kill(); // SIGKILL
             p.WaitForExit();
-            output.WriteLine($"kill {kill}: {delayMs} ms after a grant{(ended ? " (it had ended)" : "")}, {TrialRecords().Count} trial records");
+            output.WriteLine($"kill {kill}: {delayMs} ms after a grant{(ended ? " (it had ended)" : "")}, {TuneChecks.TrialRecords(Work).Count} trial records");
         }
 
         var (code, _, err) = CliRunner.Finish(CliRunner.Start(TuneArgs()), Patience);
         Assert.True(code == 0, err);
 
-        var records = TrialRecords();
-        Assert.Equal(Budget, records.Count);
-        Assert.Equal(Budget, records.Select(r => TvmJson.Write(r.Trace)).Distinct().Count());
-        var workload = Workload.FromFunc(TvmScript.ParseFunc(File.ReadAllText(Module))).Func;
-        var programs = records.Select(r =>
-        {
-            var sch = new Schedule(workload, 1);
-            Trace.FromJson(r.Trace.ToJsonString()).ApplyTo(sch);
-            return StructuralHash.Hash(sch.Func);
-        });
-        Assert.Equal(Budget, programs.Distinct().Count());
-
-        var session = Assert.Single(JournalReader.Read(Work));
-        Assert.Equal((Budget, 0, true), (session.Trials, session.Pending, session.Completed));
-        var journaled = session.Measured.Where(m => !m.Baseline).ToList();
-        Assert.Equal(journaled.Select(m => TvmJson.Write(JsonNode.Parse(m.Trace)!)).Order(), records.Select(r => TvmJson.Write(r.Trace)).Order());
-        double bestJournaled = journaled.Where(m => m.Valid).Min(m => m.RunSecs!.Average());
-        Assert.Equal(bestJournaled, records.Where(r => r.IsValid).Min(r => r.MeanRunSecs), 12);
-    }
-
-    private List<TuningRecord> TrialRecords()
-    {
-        try { return JsonDatabase.OpenReadOnly(Work, _ => { }).Records.Select(r => r.Record).Where(r => !r.IsUntuned).ToList(); }
-        catch (Exception e) when (e is IOException or InvalidDataException) { return []; }
+        TuneChecks.SpentExactlyOnce(Work, Module, Assert.Single(JournalReader.Read(Work)), Budget);
     }
 }

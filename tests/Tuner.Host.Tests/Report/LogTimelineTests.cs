@@ -19,7 +19,7 @@ public sealed class LogTimelineTests : IDisposable
     }
 
     [Fact]
-    public void Batches_get_session_time_without_the_gap_between_sessions_and_their_search_share_from_the_picks()
+    public void Batches_get_session_time_without_the_gap_between_sessions_their_search_share_from_the_picks_and_build_and_run_from_the_step_lines()
     {
         Write("task_scheduler.log",
             "2026-12-05 07:00:00.000 tuning 1 tasks (mm) for target 'llvm -num-cores 2': 16 trials (per task at most 16, 8 per round)",
@@ -32,9 +32,11 @@ public sealed class LogTimelineTests : IDisposable
         Write("task_0_mm.log",
             "2026-12-05 07:00:00.001 workload #3, weight 2, 65536 FLOP; resumed with 0 record(s)",
             "2026-12-05 07:00:04.000 population 512, 4 generations: 10 mutated; picked 8",
+            "2026-12-05 07:00:07.000 built 8 in 3.000 s",
             "2026-12-05 07:00:09.000 candidate failed (build): kernel.c:3: error: expected ';'",
             "2026-12-05 07:00:09.000 kernel.c:3: note: a continuation line of the compiler's message",
             "2026-12-05 07:00:09.500 candidate failed (timeout): timeout after 10 s",
+            "2026-12-05 07:00:09.500 ran 8 in 2.250 s",
             "2026-12-05 07:00:10.000 measured 8: best 65.50 us, 6 valid, 2 failed so far");
         var t = LogTimeline.Read(_dir);
         Assert.Equal(2, t.Sessions.Count);
@@ -43,6 +45,8 @@ public sealed class LogTimelineTests : IDisposable
         Assert.Equal([10.0, 11.0 + 20.0], t.Batches.Select(b => b.Elapsed));
         Assert.Equal(4.0, t.Batches[0].Search);
         Assert.Null(t.Batches[1].Search);
+        Assert.Equal((3.0, 2.25), (t.Batches[0].Build!.Value, t.Batches[0].Run!.Value));
+        Assert.Null(t.Batches[1].Build); // no step lines in the second session's interval
         var task = t.Tasks[0];
         Assert.Equal((3, 2), (task.Workload!.Value, task.Weight!.Value));
         Assert.True(task.Done);
