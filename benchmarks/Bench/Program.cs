@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project benchmarks/Bench -- vec [n=1024] [threads=2]
 //   dotnet run -c Release --project benchmarks/Bench -- build-rate [count=64]
 //   dotnet run -c Release --project benchmarks/Bench -- trace FILE.py TRACE.json [threads=1] [C_OUT.c]
+//   dotnet run -c Release --project benchmarks/Bench -- grow-journal WORKDIR MODULE.py [total=10000]   (benchmarks/engine/recovery.sh)
 using System.Diagnostics;
 using System.Globalization;
 using Tuner.Actors.Build;
@@ -30,6 +31,7 @@ switch (cmd)
     case "trace": TraceBench(args[1], args[2], Arg(3, 1), args.Length > 4 ? args[4] : null); break;
     case "emit": Emit(args[1], args[2], args[3]); break;
     case "conv": ConvBench(args[1], args[2], Arg(3, 1)); break;
+    case "grow-journal": GrowJournal.Run(args[1], args[2], Arg(3, 10000)); break;
     default: Console.Error.WriteLine("commands: gmm [n] [threads] | vec [n] [threads] | build-rate [count] | trace FILE.py TRACE.json [threads] [C_OUT.c]"); return 2;
 }
 return 0;

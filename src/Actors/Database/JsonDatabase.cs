@@ -37,7 +37,16 @@ public sealed class JsonDatabase
     }
 
     public IReadOnlyList<Workload> Workloads { get { lock (_lock) return _workloads.ToArray(); } }
-    public IReadOnlyList<(int Workload, TuningRecord Record)> Records { get { lock (_lock) return _records.ToArray(); } }
+    public IReadOnlyList<(int Workload, TuningRecord Record)> Records { get { Loaded(); lock (_lock) return _records.ToArray(); } }
+
+    /// <summary>
+    /// The record lines are read on a worker thread once the workloads are in (a 10 000-line log takes about a second),
+    /// so that the caller's start-up — the actor system, the journal's recovery — runs meanwhile; whatever reads or
+    /// appends records waits for it here.
+    /// </summary>
+    private Task _recordsLoaded = Task.CompletedTask;
+
+    private void Loaded() => _recordsLoaded.GetAwaiter().GetResult();
 
     /// <summary>The side file of a database file's rejected lines: X.json → X.rejected.json.</summary>
     public static string RejectedPath(string path) => Path.ChangeExtension(path, ".rejected.json");
@@ -47,11 +56,15 @@ public sealed class JsonDatabase
     /// unreadable lines (each reported through <paramref name="warn"/>). The caller should hold the work_dir's
     /// <see cref="WorkDirLock"/>.
     /// </summary>
-    public static JsonDatabase Open(string workDir, Action<string>? warn = null)
+    /// <param name="recordsInBackground">
+    /// Read the record lines on a worker thread (see <see cref="_recordsLoaded"/>); their warnings then come from it.
+    /// </param>
+    public static JsonDatabase Open(string workDir, Action<string>? warn = null, bool recordsInBackground = false)
     {
         Directory.CreateDirectory(workDir);
         var db = new JsonDatabase(workDir, warn ?? (_ => { }), readOnly: false);
-        db.Load();
+        db.LoadWorkloads();
+        if (recordsInBackground) db._recordsLoaded = Task.Run(db.LoadRecords); else db.LoadRecords();
         return db;
     }
 
@@ -59,11 +72,12 @@ public sealed class JsonDatabase
     public static JsonDatabase OpenReadOnly(string workDir, Action<string>? warn = null)
     {
         var db = new JsonDatabase(workDir, warn ?? (_ => { }), readOnly: true);
-        db.Load();
+        db.LoadWorkloads();
+        db.LoadRecords();
         return db;
     }
 
-    private void Load()
+    private void LoadWorkloads()
     {
         var lines = ReadLines(_workloadPath);
         var rejected = new List<(string Line, int LineNo, string Why)>();
@@ -86,23 +100,37 @@ public sealed class JsonDatabase
             }
         }
         Reject(_workloadPath, lines, rejected, "workload");
-        lines = ReadLines(_recordPath);
-        rejected = [];
+    }
+
+    /// <summary>Parses the record lines outside the lock (workloads may be committed meanwhile), then adds them.</summary>
+    private void LoadRecords()
+    {
+        int known;
+        lock (_lock) known = _workloads.Count; // the lines can only name workloads of the file, which are all in by now
+        var lines = ReadLines(_recordPath);
+        var loaded = new List<(int, TuningRecord)>(lines.Count);
+        var rejected = new List<(string Line, int LineNo, string Why)>();
         foreach (var (line, lineNo) in lines)
         {
             try
             {
                 var a = JsonNode.Parse(line) as JsonArray ?? throw new FormatException("not a JSON array");
                 int idx = a[0]!.GetValue<int>();
-                if (idx < 0 || idx >= _workloads.Count) throw new FormatException($"workload index {idx} out of range");
-                _records.Add((idx, TuningRecord.FromJson(a[1]!)));
+                if (idx < 0 || idx >= known) throw new FormatException($"workload index {idx} out of range");
+                var record = TuningRecord.TakeFromJson(a[1]!);
+                _ = TvmJson.Key(record.Trace); // the record-log check compares it next; here it costs no one a wait in the background
+                loaded.Add((idx, record));
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {
                 rejected.Add((line, lineNo, IsTorn(_recordPath, line) ? "torn last line (partial write)" : e.Message));
             }
         }
-        Reject(_recordPath, lines, rejected, "record");
+        lock (_lock)
+        {
+            _records.InsertRange(0, loaded);
+            Reject(_recordPath, lines, rejected, "record");
+        }
     }
 
     /// <summary>Non-empty lines with their 1-based numbers; the last one may lack its newline.</summary>
@@ -167,6 +195,7 @@ public sealed class JsonDatabase
 
     public void CommitRecord(int workload, TuningRecord record)
     {
+        Loaded();
         lock (_lock)
         {
             EnsureWritable();
@@ -177,11 +206,38 @@ public sealed class JsonDatabase
     }
 
     /// <summary>
+    /// Appends several records in one write and one flush to disk (a batch's results, a repair of thousands of lines):
+    /// a crash during it can only tear the last line, which the next open moves aside.
+    /// </summary>
+    public void CommitRecords(IReadOnlyList<(int Workload, TuningRecord Record)> records)
+    {
+        if (records.Count == 0) return;
+        Loaded();
+        lock (_lock)
+        {
+            EnsureWritable();
+            var text = new StringBuilder();
+            foreach (var (workload, record) in records)
+            {
+                if (workload < 0 || workload >= _workloads.Count) throw new ArgumentOutOfRangeException(nameof(records), $"workload index {workload}");
+                text.Append(TvmJson.Write(new JsonArray(workload, record.ToJson()))).Append('\n');
+            }
+            using (var fs = new FileStream(_recordPath, FileMode.Append, FileAccess.Write, FileShare.Read))
+            {
+                fs.Write(Encoding.UTF8.GetBytes(text.ToString()));
+                fs.Flush(flushToDisk: true);
+            }
+            _records.AddRange(records);
+        }
+    }
+
+    /// <summary>
     /// The best <paramref name="k"/> valid records of a workload for a target (lowest mean run_secs first);
     /// records of another target are ignored (design §1).
     /// </summary>
     public IReadOnlyList<TuningRecord> GetTopK(int workload, JsonNode target, int k)
     {
+        Loaded();
         var key = TvmJson.Write(target);
         lock (_lock)
             return _records.Where(r => r.Workload == workload && r.Record.IsValid && r.Record.TargetKey == key)
@@ -191,6 +247,7 @@ public sealed class JsonDatabase
     /// <summary>Every record of a workload for a target, valid or not (the search skips what was measured).</summary>
     public IReadOnlyList<TuningRecord> RecordsOf(int workload, JsonNode target)
     {
+        Loaded();
         var key = TvmJson.Write(target);
         lock (_lock)
             return _records.Where(r => r.Workload == workload && r.Record.TargetKey == key).Select(r => r.Record).ToArray();

@@ -37,10 +37,25 @@ public sealed record TuningRecord(JsonNode Trace, IReadOnlyList<double>? RunSecs
         return new TuningRecord(a[0]!.DeepClone(), secs, a[2]!.DeepClone(), a[3]!.DeepClone());
     }
 
+    /// <summary>
+    /// As <see cref="FromJson"/>, taking the parts out of <paramref name="node"/> (left empty) instead of copying
+    /// them: a copy walks every value of the trace, which cost most of opening a 10 000-record log.
+    /// </summary>
+    internal static TuningRecord TakeFromJson(JsonNode node)
+    {
+        if (node is not JsonArray { Count: 4 }) throw new FormatException("a tuning record is [trace, run_secs, target, args_info]");
+        var a = (JsonArray)node;
+        var parts = a.ToArray();
+        var secs = parts[1] is JsonArray s ? s.Select(x => x!.GetValue<double>()).ToArray() : null;
+        if (parts[0] is null || parts[2] is null || parts[3] is null) throw new FormatException("a tuning record's trace, target and args_info are not null");
+        a.Clear(); // the parts have no parent now
+        return new TuningRecord(parts[0]!, secs, parts[2]!, parts[3]!);
+    }
+
     /// <summary>A failed candidate's record (run_secs [1e10]).</summary>
     public static TuningRecord Failed(JsonNode trace, JsonNode target, JsonNode argsInfo) =>
         new(trace, [FailedRunSecs], target, argsInfo);
 
     /// <summary>Canonical text of a target JSON, used to compare targets.</summary>
-    public string TargetKey => TvmJson.Write(Target);
+    public string TargetKey => TvmJson.Key(Target); // once per target node: the database filters thousands of records by it
 }

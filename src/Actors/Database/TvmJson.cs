@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Tuner.Actors.Database;
@@ -11,41 +12,74 @@ namespace Tuner.Actors.Database;
 /// </summary>
 public static class TvmJson
 {
-    public static string Write(JsonNode? node)
+    /// <remarks>
+    /// Written from the node's JSON text through a JsonDocument, not by walking the node: a node read from a file
+    /// materializes a child object per value on its first walk, which made canonical keys of a 10 000-record log take
+    /// seconds. Same output as walking it (TvmJsonTests keeps the node walker as the reference).
+    /// </remarks>
+    public static string Write(JsonNode? node) => node is null ? "null" : Canonical(node.ToJsonString());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Keys = new();
+
+    /// <summary>
+    /// <see cref="Write(JsonNode?)"/> of a node that is not changed afterwards (a record's trace), computed once per
+    /// instance: resuming a long session compares thousands of traces in the record-log check and again in each task.
+    /// </summary>
+    public static string Key(JsonNode node) => Keys.GetValue(node, n => Write((JsonNode)n));
+
+    /// <summary><see cref="Canonical"/> of a text, computed once per string instance (a journaled trace).</summary>
+    public static string Key(string json) => Keys.GetValue(json, j => Canonical((string)j));
+
+    /// <summary>The canonical form of JSON text (a trace as the journal holds it), without building a JsonNode.</summary>
+    public static string Canonical(string json)
     {
-        var sb = new StringBuilder();
-        Write(sb, node);
+        using var doc = JsonDocument.Parse(json);
+        var sb = new StringBuilder(json.Length);
+        Write(sb, doc.RootElement);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, JsonNode? node)
+    private static void Write(StringBuilder sb, JsonElement e)
     {
-        switch (node)
+        switch (e.ValueKind)
         {
-            case null: sb.Append("null"); break;
-            case JsonArray a:
+            case JsonValueKind.Array:
                 sb.Append('[');
-                for (int i = 0; i < a.Count; i++) { if (i > 0) sb.Append(','); Write(sb, a[i]); }
+                bool next = false;
+                foreach (var x in e.EnumerateArray()) { if (next) sb.Append(','); next = true; Write(sb, x); }
                 sb.Append(']');
                 break;
-            case JsonObject o:
+            case JsonValueKind.Object:
                 sb.Append('{');
                 bool first = true;
-                foreach (var kv in o.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                foreach (var p in e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
                     if (!first) sb.Append(',');
                     first = false;
-                    sb.Append(System.Text.Json.JsonSerializer.Serialize(kv.Key)).Append(':');
-                    Write(sb, kv.Value);
+                    AppendString(sb, p.Name);
+                    sb.Append(':');
+                    Write(sb, p.Value);
                 }
                 sb.Append('}');
                 break;
-            case JsonValue v:
-                if (v.TryGetValue<double>(out var d) && !v.TryGetValue<long>(out _) && !v.TryGetValue<int>(out _)) sb.Append(FormatDouble(d));
-                else sb.Append(v.ToJsonString());
-                break;
+            case JsonValueKind.String: AppendString(sb, e.GetString()!); break;
+            // An integer as written ("-0" stays); any other number as C's %.20g.
+            case JsonValueKind.Number when e.TryGetInt64(out _): sb.Append(e.GetRawText()); break;
+            case JsonValueKind.Number when e.TryGetDouble(out var d) && double.IsFinite(d): sb.Append(FormatDouble(d)); break;
+            default: sb.Append(e.GetRawText()); break;
         }
     }
+
+    /// <summary>A JSON string as System.Text.Json writes it: plain when every char is one its default encoder leaves alone.</summary>
+    private static void AppendString(StringBuilder sb, string s)
+    {
+        foreach (char c in s)
+            if (!IsPlain(c)) { sb.Append(System.Text.Json.JsonSerializer.Serialize(s)); return; }
+        sb.Append('"').Append(s).Append('"');
+    }
+
+    /// <summary>Chars the default encoder never escapes (checked against it in TvmJsonTests).</summary>
+    internal static bool IsPlain(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.' or ' ' or ':' or ',' or '(' or ')' or '[' or ']' or '/' or '*' or '=';
 
     /// <summary>C's printf("%.20g", d): exact decimal expansion rounded to 20 significant digits, trailing zeros dropped.</summary>
     public static string FormatDouble(double d)

@@ -37,11 +37,18 @@ internal sealed class EngineContext
     public required CancellationToken Cancel { get; init; }
     public required ITuneProgress Progress { get; init; }
     public required TaskCompletionSource<SessionOutcome> Completion { get; init; }
+    /// <summary>
+    /// Set once the plan is shown and the early baseline builds have started: the session recovers meanwhile (the
+    /// record log loads in the background, and both of those read it) and begins only after it.
+    /// </summary>
+    public TaskCompletionSource PlanShown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>Seconds in search (of which ahead, during builds) and in cost-model updates (the measurer keeps build and run).</summary>
     public double SearchSecs, SearchAheadSecs, CostModelSecs, JournalSecs;
     /// <summary>The session actor runs in this process (a clustered node may stand by while another node runs it).</summary>
     public volatile bool Running;
     public int SnapshotEvery { get; init; } = 500;
+    /// <summary>The most results a resumed task's cost model learns before its first search (tuner.engine.pretrain-limit).</summary>
+    public int PretrainLimit { get; init; } = 256;
     /// <summary>tuner.engine.early-baseline-builds: compile the untuned functions while the session recovers (<see cref="BaselinePrebuild"/>).</summary>
     public bool EarlyBaselineBuilds { get; init; } = true;
     /// <summary>Untuned functions compiled while the session recovers (null: each TaskTuner builds its own).</summary>

@@ -17,7 +17,7 @@ internal sealed class RecordLog : ReceiveActor
     {
         Receive<AppendRecords>(a =>
         {
-            foreach (var e in a.Events) Commit(db, target, e);
+            db.CommitRecords(a.Events.Select(e => ToEntry(db, target, e)).ToArray());
             Sender.Tell(new RecordsAppended(a.Events.Count));
         });
         Receive<RepairRecords>(r => Sender.Tell(new RecordsAppended(Repair(db, target, r.Events))));
@@ -28,23 +28,25 @@ internal sealed class RecordLog : ReceiveActor
     {
         var key = TvmJson.Write(target);
         var present = db.Records.Where(r => r.Record.TargetKey == key)
-            .Select(r => (r.Workload, TvmJson.Write(r.Record.Trace))).ToHashSet();
-        int added = 0;
+            .Select(r => (r.Workload, TvmJson.Key(r.Record.Trace))).ToHashSet();
+        var missing = new List<(int, TuningRecord)>();
+        // The keys of a long session's results on every core: nothing else runs before the session begins.
+        events.AsParallel().ForAll(e => TvmJson.Key(e.Trace));
         foreach (var e in events)
         {
             int w = WorkloadIndex(db, e.Workload);
-            if (w < 0 || !present.Add((w, TvmJson.Write(JsonNode.Parse(e.Trace)!)))) continue;
-            Commit(db, target, e);
-            added++;
+            if (w < 0 || !present.Add((w, TvmJson.Key(e.Trace)))) continue;
+            missing.Add(ToEntry(db, target, e));
         }
-        return added;
+        db.CommitRecords(missing);
+        return missing.Count;
     }
 
-    private static void Commit(JsonDatabase db, JsonNode target, CandidateMeasured e)
+    private static (int, TuningRecord) ToEntry(JsonDatabase db, JsonNode target, CandidateMeasured e)
     {
         int w = WorkloadIndex(db, e.Workload);
         if (w < 0) throw new InvalidOperationException($"journaled workload {e.Workload} is not in the workload log");
-        db.CommitRecord(w, ToRecord(e, target, JsonDatabase.ArgsInfo(db.Workloads[w].Func)));
+        return (w, ToRecord(e, target, JsonDatabase.ArgsInfo(db.Workloads[w].Func)));
     }
 
     private static int WorkloadIndex(JsonDatabase db, string hash)

@@ -28,6 +28,14 @@ public sealed record TaskFinished(int Task, string Workload, string Reason, int 
 }
 
 /// <summary>
+/// The budget supervisor granted a task <see cref="Trials"/> trials (the gradient scheduler's choice), journaled before
+/// its search runs; <see cref="Committed"/>: the session's trials measured or granted once this grant is counted, never
+/// above the budget. A grant whose candidates were never proposed (a crash during the search) is no trial: recovery
+/// counts only measured candidates and grants anew.
+/// </summary>
+public sealed record TrialsGranted(int Task, string Workload, int Trials, int Committed) : IEngineEvent;
+
+/// <summary>
 /// A batch of candidates the search proposed for one task (its workload's structural hash), journaled before it is
 /// built: after a crash the batch is measured, not proposed again. <see cref="ProposedCandidate.Id"/> is unique in the session.
 /// </summary>
@@ -39,9 +47,11 @@ public sealed record ProposedCandidate(long Id, string Trace, string Hash);
 /// <summary>
 /// A candidate was measured (the record log's line is written from it): run_secs when valid, else the error and its
 /// kind. <see cref="Baseline"/>: the task's untuned function (empty trace, no trial). Id 0 for a baseline.
+/// <see cref="Hash"/>: the structural hash of the measured program, as proposed (v2; null in v1 events and for a
+/// baseline): a resumed task knows what was measured without replaying each trace.
 /// </summary>
 public sealed record CandidateMeasured(long Id, int Task, string Workload, string Trace, IReadOnlyList<double>? RunSecs, string? Error,
-    string? Failure, bool Baseline = false) : IEngineEvent
+    string? Failure, bool Baseline = false, string? Hash = null) : IEngineEvent
 {
     public bool Valid => RunSecs is { Count: > 0 } && Error is null;
 }
@@ -55,7 +65,8 @@ public sealed record SessionCompleted(int Trials) : IEngineEvent;
 /// <summary>
 /// A snapshot of <see cref="SessionState"/>: what recovery needs without replaying every event (measured candidates
 /// for the record-log check and the cost model, proposals still pending, the next id, the latest budget, the tasks
-/// finished in the latest run). v2 added <see cref="Finished"/> (null in a v1 snapshot: none).
+/// finished in the latest run). v2 added <see cref="Finished"/> (null in a v1 snapshot: none); v3 holds measured
+/// candidates with their hashes.
 /// </summary>
 public sealed record SessionSnapshot(long NextId, int Budget, bool Completed, IReadOnlyList<CandidateMeasured> Measured,
     IReadOnlyList<CandidatesProposed> Pending, string? LastActivity = null, IReadOnlyList<TaskFinished>? Finished = null) : IEngineEvent;

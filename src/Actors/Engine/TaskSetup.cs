@@ -30,14 +30,23 @@ internal static class TaskSetup
         var tc = new TuneContext(t.Workload.Func, t.Name, ctx.Target.NumCores, ctx.Target.Kind, seed);
         var applier = new TraceApplier(tc, ctx.Space);
         var replayed = new Dictionary<string, SampledProgram>();
-        var (measured, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, records.Select(r => r.Trace.ToJsonString()),
-            (i, p) => replayed.TryAdd(TvmJson.Write(records[i].Trace), p));
+        // A record the journal measured has its program's hash there: only the others (older journals, other tools) are replayed.
+        var hashes = JournaledHashes(journaled);
+        var measured = new MeasuredPrograms();
+        var toReplay = new List<TuningRecord>();
+        foreach (var r in records)
+        {
+            if (hashes.TryGetValue(TvmJson.Key(r.Trace), out var h)) measured.Add(h);
+            else toReplay.Add(r);
+        }
+        var (_, unreadable) = MeasuredPrograms.FromTraces(applier, t.Workload.Func, toReplay.Select(r => r.Trace.ToJsonString()),
+            (i, p) => replayed.TryAdd(TvmJson.Key(toReplay[i].Trace), p), measured);
         measured.Add(StructuralHash.Hash(t.Workload.Func)); // the untuned program is known: never a candidate
         t.Measured = measured;
         string learnt = "";
         if (options.Strategy == SearchStrategyKind.Evolutionary)
         {
-            var (fromJournal, fromElsewhere) = Pretrain(ctx.Model, t, applier, replayed, records, journaled);
+            var (fromJournal, fromElsewhere) = Pretrain(ctx.Model, t, applier, replayed, records, journaled, ctx.PretrainLimit);
             learnt = $"; cost model rebuilt from {fromJournal} journaled result(s) and {fromElsewhere} record(s) from elsewhere";
         }
         t.Strategy = options.Strategy switch
@@ -46,9 +55,19 @@ internal static class TaskSetup
             _ => new EvolutionaryStrategy(tc, ctx.Space, ctx.Model, measured, TuneTask.TopK(db, t.WorkloadIndex, targetJson), options.Evolutionary),
         };
         ctx.Log.Task(t.Id, t.Name, $"workload #{t.WorkloadIndex}, weight {t.Weight}, {t.Flops:F0} FLOP; resumed with {records.Length} record(s) " +
-            $"({t.Valid} valid, {t.Failed} failed, {measured.Count} distinct programs{(unreadable > 0 ? $", {unreadable} unreadable traces" : "")}); " +
+            $"({t.Valid} valid, {t.Failed} failed, {measured.Count} distinct programs, {toReplay.Count} replayed{(unreadable > 0 ? $", {unreadable} unreadable traces" : "")}); " +
             $"untuned {(double.IsFinite(t.BaselineSecs) ? $"{t.BaselineSecs * 1e6:F2} us" : "not measured")}{learnt}");
         return records.Length;
+    }
+
+    /// <summary>The structural hash of each journaled candidate's program, by its canonical trace (events since v2 carry it).</summary>
+    private static Dictionary<string, ulong> JournaledHashes(IReadOnlyList<CandidateMeasured> journaled)
+    {
+        var map = new Dictionary<string, ulong>();
+        foreach (var e in journaled)
+            if (!e.Baseline && ulong.TryParse(e.Hash, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h))
+                map.TryAdd(TvmJson.Key(e.Trace), h);
+        return map;
     }
 
     /// <summary>
@@ -57,20 +76,22 @@ internal static class TaskSetup
     /// are the journal's (design §4.6: the model is rebuilt from measured events or a snapshot), so a torn or edited
     /// record log does not change what it learns; record-log lines the journal does not have (another session, another
     /// tool, a deleted journal) are learnt too, as the record log keeps them. The untuned function is learnt with its
-    /// journaled latency, else the record log's. Programs come from the replay for the measured set (a journaled trace
-    /// the log lacks is replayed here). Returns how many results came from the journal and from elsewhere.
+    /// journaled latency, else the record log's. Each result's program is replayed for its features (the replays of
+    /// the measured set are reused), so at most <paramref name="limit"/> results are learnt — the journal's latest,
+    /// with its best quarter of the limit always among them — to keep a long session's resume in seconds (tuner.engine.pretrain-limit).
+    /// Returns how many results came from the journal and from elsewhere.
     /// </summary>
     private static (int Journal, int Elsewhere) Pretrain(ICostModel model, TuneTask t, TraceApplier applier, Dictionary<string, SampledProgram> replayed,
-        IReadOnlyList<TuningRecord> records, IReadOnlyList<CandidateMeasured> journaled)
+        IReadOnlyList<TuningRecord> records, IReadOnlyList<CandidateMeasured> journaled, int limit)
     {
         var funcs = new List<Tuner.Ir.PrimFunc>();
         var secs = new List<double>();
         var seen = new HashSet<string>();
         double baseline = t.BaselineSecs;
-        foreach (var e in journaled)
+        foreach (var e in journaled) if (e.Baseline && e.Valid) baseline = e.RunSecs!.Average();
+        foreach (var e in Learnable(journaled.Where(e => !e.Baseline).ToArray(), limit))
         {
-            if (e.Baseline) { if (e.Valid) baseline = e.RunSecs!.Average(); continue; }
-            var key = TvmJson.Write(JsonNode.Parse(e.Trace)!);
+            var key = TvmJson.Key(e.Trace);
             if (!seen.Add(key)) continue;
             var p = replayed.GetValueOrDefault(key) ?? Replay(applier, e.Trace);
             if (p is null) continue;
@@ -80,7 +101,8 @@ internal static class TaskSetup
         int fromJournal = funcs.Count;
         foreach (var r in records)
         {
-            var key = TvmJson.Write(r.Trace);
+            if (funcs.Count >= limit) break;
+            var key = TvmJson.Key(r.Trace);
             if (!seen.Add(key) || !replayed.TryGetValue(key, out var p)) continue;
             funcs.Add(p.Func);
             secs.Add(r.IsValid ? r.MeanRunSecs : double.PositiveInfinity);
@@ -89,6 +111,15 @@ internal static class TaskSetup
         if (double.IsFinite(baseline)) { funcs.Add(t.Workload.Func); secs.Add(baseline); }
         if (funcs.Count > 0) model.Update(t.Name, funcs.Select(PerStoreFeature.Extract).ToArray(), secs.ToArray());
         return (fromJournal, fromElsewhere);
+    }
+
+    /// <summary>All results when they fit the limit; else the best quarter of it by latency and the latest for the rest, in journal order.</summary>
+    internal static IReadOnlyList<CandidateMeasured> Learnable(IReadOnlyList<CandidateMeasured> results, int limit)
+    {
+        if (results.Count <= limit) return results;
+        var best = results.Select((e, i) => (e, i)).Where(x => x.e.Valid).OrderBy(x => x.e.RunSecs!.Average()).Take(limit / 4).Select(x => x.i).ToHashSet();
+        for (int i = results.Count - 1; i >= 0 && best.Count < limit; i--) best.Add(i);
+        return best.Order().Select(i => results[i]).ToArray();
     }
 
     private static SampledProgram? Replay(TraceApplier applier, string trace)

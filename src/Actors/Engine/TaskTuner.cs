@@ -254,7 +254,7 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
             var c = _journaled!.Candidates[i];
             bool ok = m.Ok && m.RunSecs is { Count: > 0 };
             events[i] = new CandidateMeasured(c.Id, _task.Id, workload, c.Trace, ok ? m.RunSecs : null, ok ? null : m.Error ?? "no run time",
-                ok ? null : (m.Failure ?? FailureKind.Run).ToString());
+                ok ? null : (m.Failure ?? FailureKind.Run).ToString(), Hash: c.Hash);
             if (ok) continue;
             _ctx.Log.Task(_task.Id, _task.Name, $"candidate failed ({m.Failure?.ToString().ToLowerInvariant() ?? "run"}): {m.Error}");
             _ctx.Failures.Report(_task.Name, m, _ctx.Log.TaskPath(_task.Id, _task.Name));

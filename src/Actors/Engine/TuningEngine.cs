@@ -30,7 +30,8 @@ public static class TuningEngine
         StartupTrace.Mark("engine run");
         using var workDirLock = WorkDirLock.Acquire(workDir, options.WaitForLock, m => options.Error?.WriteLine(m), ct);
         using var log = new TuneLog(workDir);
-        var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); });
+        // The record lines load while the actor system starts and the journal recovers (a long session's log takes a second or more).
+        var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); }, recordsInBackground: true);
         StartupTrace.Mark("db open");
         var targetJson = JsonNode.Parse(target.ToJson())!;
         var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions);
@@ -56,6 +57,7 @@ public static class TuningEngine
         var ctx = new EngineContext
         {
             SnapshotEvery = Math.Max(1, system.Settings.Config.GetInt("tuner.engine.snapshot-every", 500)),
+            PretrainLimit = Math.Max(0, system.Settings.Config.GetInt("tuner.engine.pretrain-limit", 256)),
             OverlapSearch = system.Settings.Config.GetBoolean("tuner.engine.overlap-search", false),
             EarlyBaselineBuilds = system.Settings.Config.GetBoolean("tuner.engine.early-baseline-builds", true),
             Remote = remote,
@@ -83,11 +85,9 @@ public static class TuningEngine
         };
         ctx.Gate.Observer = faults?.GateObserver;
         StartupTrace.Mark("context");
-        ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
-            tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
-        ctx.EarlyBaselines = BaselinePrebuild.Start(ctx);
         try
         {
+            // The session recovers its journal while the record log loads; it begins once the plan is shown (ctx.PlanShown).
             var session = Props.Create(() => new TuningSession(ctx));
             IActorRef? local = null;
             if (node is null) { local = system.ActorOf(session, "session"); StartupTrace.Mark("session actor created"); }
@@ -96,6 +96,11 @@ public static class TuningEngine
                 node.StartSession(session, sessionId);
                 node.EndWhenRemoved(ctx);
             }
+            ctx.Progress.Started(new TunePlan(plan, [.. tasks.Select(t => new TunePlanTask(t.Id, t.Name, t.Flops, t.Weight))], target.ToString(), maxTrialsGlobal,
+                tasks.Sum(t => db.RecordsOf(t.WorkloadIndex, targetJson).Count(r => !r.IsUntuned))));
+            ctx.EarlyBaselines = BaselinePrebuild.Start(ctx);
+            StartupTrace.Mark("plan shown");
+            ctx.PlanShown.TrySetResult();
             using var onCancel = ct.Register(() =>
             {
                 if (node is null) local!.Tell(new InterruptSession());

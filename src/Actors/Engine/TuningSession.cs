@@ -32,7 +32,7 @@ internal sealed partial class TuningSession : ReceivePersistentActor
     /// others search theirs, so the workers are not left idle during a search.
     /// </summary>
     private readonly int _tasksInFlight;
-    private bool _interrupted, _finished, _resumed;
+    private bool _interrupted, _finished, _resumed, _begun;
     private string? _failure;
 
     public TuningSession(EngineContext ctx)
@@ -53,7 +53,10 @@ internal sealed partial class TuningSession : ReceivePersistentActor
         Command<TaskInterrupted>(_ => Finish(interrupted: true));
         Command<InterruptSession>(_ => _interrupted = true);
         Command<TaskRestarted>(OnTaskRestarted);
-        Command<SaveSnapshotSuccess>(_ => { });
+        // Each snapshot holds every result so far: older ones are deleted once a newer one is saved (the journal keeps the events).
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _ctx.Log.Scheduler($"deleting older snapshots failed (they only take room): {f.Cause.Message}"));
         Command<SaveSnapshotFailure>(f => _ctx.Log.Scheduler($"snapshot failed (recovery replays events instead): {f.Cause.Message}"));
     }
 
@@ -79,7 +82,12 @@ internal sealed partial class TuningSession : ReceivePersistentActor
 
     private void OnBegin()
     {
-        StartupTrace.Mark("session recovered");
+        if (!_begun) { _begun = true; StartupTrace.Mark("session recovered"); }
+        if (!_ctx.PlanShown.Task.IsCompleted)
+        {
+            _ctx.PlanShown.Task.ContinueWith(_ => new Begin(), TaskScheduler.Default).PipeTo(Self);
+            return;
+        }
         _records = Context.ActorOf(Props.Create(() => new RecordLog(_ctx.Database, _ctx.TargetJson)), "record-log");
         if (_resumed)
         {
@@ -175,8 +183,12 @@ internal sealed partial class TuningSession : ReceivePersistentActor
                 return;
             }
             _grant[task] = trials;
-            _ctx.Log.Scheduler($"[task #{task} {_ctx.Tasks[task].Name}] granted {trials} trial(s)");
-            _tuners[task].Tell(new GrantTrials(task, trials));
+            // Journaled before the search runs (a fact of the supervisor's, design §4.6); the commands that follow wait for it.
+            PersistTimed(new TrialsGranted(task, _ctx.Tasks[task].Workload.Hash.ToString(), trials, _scheduler.Committed), g =>
+            {
+                _ctx.Log.Scheduler($"[task #{g.Task} {_ctx.Tasks[g.Task].Name}] granted {g.Trials} trial(s) ({g.Committed}/{_scheduler.MaxTrialsGlobal} committed)");
+                _tuners[g.Task].Tell(new GrantTrials(g.Task, g.Trials));
+            });
         }
     }
 

@@ -23,12 +23,12 @@ public sealed class MeasuredPrograms
     /// The hashes of stored traces (TVM JSON), each replayed as the search builds its candidates (decisions kept,
     /// postprocessors run again); a trace the current space cannot replay that way is replayed whole instead.
     /// Traces that replay neither way are skipped and counted in the result. <paramref name="onProgram"/> hears each
-    /// trace (by its position) that the applier replayed, with its program.
+    /// trace (by its position) that the applier replayed, with its program. <paramref name="into"/>: a set to add to.
     /// </summary>
     public static (MeasuredPrograms Set, int Unreadable) FromTraces(TraceApplier applier, Tuner.Ir.PrimFunc workload, IEnumerable<string> traceJsons,
-        Action<int, SampledProgram>? onProgram = null)
+        Action<int, SampledProgram>? onProgram = null, MeasuredPrograms? into = null)
     {
-        var set = new MeasuredPrograms();
+        var set = into ?? new MeasuredPrograms();
         int bad = 0, index = -1;
         foreach (var json in traceJsons)
         {

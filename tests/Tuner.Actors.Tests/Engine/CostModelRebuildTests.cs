@@ -52,6 +52,38 @@ public sealed class CostModelRebuildTests : EngineTestSupport
         Assert.Equal(7, learnt.Count(s => s == 0.5)); // the torn line came back from the journal with its measured value
     }
 
+    [Fact]
+    public void A_resumed_task_takes_its_measured_programs_from_the_journal_and_learns_at_most_the_pretrain_limit()
+    {
+        var module = Workloads.Matmul(16);
+        var options = Quick(4) with { EngineHocon = "tuner.engine.pretrain-limit = 4" };
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, options with { CostModel = new RecordingModel() });
+        var tuned = Session().Measured.Where(m => !m.Baseline).ToArray();
+        Assert.All(tuned, m => Assert.NotNull(m.Hash)); // CandidateMeasured.v2
+        double best = tuned.Where(m => m.Valid).Min(m => m.RunSecs!.Average());
+
+        var resumed = new RecordingModel();
+        Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 8, options with { CostModel = resumed, Error = TextWriter.Null });
+
+        var learnt = Assert.Single(resumed.Updates);
+        Assert.Equal(5, learnt.Count); // the limit, and the untuned function
+        Assert.Contains(best, learnt); // the best quarter of the limit is always learnt
+        var log = File.ReadAllText(Directory.GetFiles(Path.Combine(WorkDir, "logs"), "task_0_*.log").Single());
+        Assert.Contains("9 distinct programs, 0 replayed", log); // 8 hashes from the journal and the untuned function's
+        Assert.Contains("cost model rebuilt from 4 journaled result(s)", log);
+    }
+
+    [Fact]
+    public void The_results_learnt_over_the_limit_are_the_best_quarter_and_the_latest_in_journal_order()
+    {
+        CandidateMeasured M(long id, double? secs) => new(id, 0, "1", "[[],[]]", secs is { } x ? [x] : null, secs is null ? "failed" : null, null);
+        var results = new[] { M(1, 5), M(2, 1), M(3, null), M(4, 7), M(5, 3), M(6, 9), M(7, 8), M(8, 6) };
+        Assert.Same(results, TaskSetup.Learnable(results, 8));
+        Assert.Equal([2L, 6, 7, 8], TaskSetup.Learnable(results, 4).Select(m => m.Id)); // best (1 s), then the latest three
+        Assert.Equal([2L, 5, 6, 7, 8], TaskSetup.Learnable(results, 5).Select(m => m.Id));
+        Assert.Empty(TaskSetup.Learnable(results, 0)); // pretrain-limit = 0: the model starts untrained, as TVM's
+    }
+
     /// <summary>A cost model that records what it is taught and scores at random.</summary>
     private sealed class RecordingModel : ICostModel
     {

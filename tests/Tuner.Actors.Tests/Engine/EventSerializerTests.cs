@@ -12,15 +12,17 @@ namespace Tuner.Actors.Tests.Engine;
 /// </summary>
 public sealed class EventSerializerTests() : TestKit(TunerSettings.HoconFile("engine.conf"))
 {
-    private static readonly CandidateMeasured Measured = new(3, 0, "42", "[[],[]]", [1e-6, 2e-6], null, null);
+    private static readonly CandidateMeasured Measured = new(3, 0, "42", "[[],[]]", [1e-6, 2e-6], null, null, Hash: "1234567890123");
 
     public static TheoryData<IEngineEvent, string> Events => new()
     {
         { new SessionStarted("{\"kind\":\"llvm\"}", 8, ["42"], ["mm"]), "SessionStarted.v1" },
         { new BudgetRaised(8, 12), "BudgetRaised.v1" },
+        { new TrialsGranted(1, "43", 4, 12), "TrialsGranted.v1" },
         { new TaskFinished(0, "42", TaskFinished.Exhausted, 7, 1.5e-6), "TaskFinished.v1" },
         { new TaskFinished(1, "43", TaskFinished.SearchFailed, 0, null), "TaskFinished.v1" },
         { new SessionCompleted(12), "SessionCompleted.v1" },
+        { Measured, "CandidateMeasured.v2" },
     };
 
     [Theory]
@@ -33,7 +35,7 @@ public sealed class EventSerializerTests() : TestKit(TunerSettings.HoconFile("en
     }
 
     [Fact]
-    public void A_snapshot_is_written_as_v2_with_finished_tasks_and_a_v1_snapshot_still_restores_without_them()
+    public void A_snapshot_is_written_as_v3_with_finished_tasks_and_hashes_and_a_v1_snapshot_still_restores_without_them()
     {
         var state = new SessionState();
         state.Apply(new SessionStarted("t", 8, ["42"], ["mm"]));
@@ -41,11 +43,12 @@ public sealed class EventSerializerTests() : TestKit(TunerSettings.HoconFile("en
         state.Apply(new TaskFinished(0, "42", TaskFinished.BudgetSpent, 8, 1e-6));
         var snapshot = state.Snapshot();
         var serializer = (EventSerializer)Sys.Serialization.FindSerializerFor(snapshot);
-        Assert.Equal("SessionSnapshot.v2", serializer.Manifest(snapshot));
+        Assert.Equal("SessionSnapshot.v3", serializer.Manifest(snapshot));
         var restored = new SessionState();
-        restored.Apply((IEngineEvent)serializer.FromBinary(serializer.ToBinary(snapshot), "SessionSnapshot.v2"));
+        restored.Apply((IEngineEvent)serializer.FromBinary(serializer.ToBinary(snapshot), "SessionSnapshot.v3"));
         Assert.Equal(TaskFinished.BudgetSpent, Assert.Single(restored.Finished).Reason);
         Assert.Equal((8, 1), (restored.Budget, restored.Trials));
+        Assert.Equal("1234567890123", Assert.Single(restored.Measured).Hash);
 
         // As the engine before v2 wrote it: no "finished" field.
         const string v1 = """{"nextId":4,"budget":8,"completed":true,"measured":[{"id":3,"task":0,"workload":"42","trace":"[[],[]]","runSecs":[1e-6],"error":null,"failure":null,"baseline":false}],"pending":[],"lastActivity":null}""";
@@ -53,6 +56,15 @@ public sealed class EventSerializerTests() : TestKit(TunerSettings.HoconFile("en
         old.Apply(EventSerializer.Deserialize(Encoding.UTF8.GetBytes(v1), "SessionSnapshot.v1"));
         Assert.Empty(old.Finished);
         Assert.Equal((8, 1, 4L, true), (old.Budget, old.Trials, old.NextId, old.Completed));
+        Assert.Null(Assert.Single(old.Measured).Hash);
+    }
+
+    [Fact]
+    public void A_v1_measured_event_without_a_hash_still_reads()
+    {
+        const string v1 = """{"id":3,"task":0,"workload":"42","trace":"[[],[]]","runSecs":[1e-6],"error":null,"failure":null,"baseline":false}""";
+        var m = Assert.IsType<CandidateMeasured>(EventSerializer.Deserialize(Encoding.UTF8.GetBytes(v1), "CandidateMeasured.v1"));
+        Assert.Equal((3L, (string?)null, true), (m.Id, m.Hash, m.Valid));
     }
 
     [Fact]

@@ -131,9 +131,48 @@ public sealed class TuningSessionTests : EngineTestSupport
         Assert.NotNull(finished.BestSecs);
         var manifests = JournalManifests();
         var second = manifests[manifests.LastIndexOf("BudgetRaised.v1")..];
-        Assert.Equal(["BudgetRaised.v1", "SessionStarted.v1", "CandidatesProposed.v1", .. Enumerable.Repeat("CandidateMeasured.v1", 4),
+        Assert.Equal(["BudgetRaised.v1", "SessionStarted.v1", "TrialsGranted.v1", "CandidatesProposed.v1", .. Enumerable.Repeat("CandidateMeasured.v2", 4),
             "TaskFinished.v1", "SessionCompleted.v1"], second);
         Assert.Single(manifests, "BudgetRaised.v1");
+    }
+
+    [Fact]
+    public void Every_batch_is_preceded_by_its_journaled_grant_and_the_grants_never_commit_more_than_the_budget()
+    {
+        var first = Workloads.MatmulScript(16, "mm16");
+        var second = Workloads.MatmulScript(32, "mm32");
+        var module = Tuner.Ir.Script.TvmScript.ParseModule(first + "\n" + second[second.IndexOf("    @T.prim_func", StringComparison.Ordinal)..]);
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 14, Quick(4) with { MeasureBaseline = false });
+
+        Assert.Equal(14, summary.TrialsThisRun);
+        var events = JournalEvents();
+        var grants = events.OfType<TrialsGranted>().ToList();
+        Assert.Equal([0, 1], grants.Take(2).Select(g => g.Task)); // the first round: every task once, in order
+        Assert.All(grants, g => Assert.InRange(g.Committed, g.Trials, 14));
+        Assert.Equal(14, grants.Sum(g => g.Trials)); // nothing failed here, so every granted trial was proposed and measured
+        TrialsGranted? open = null;
+        foreach (var e in events)
+        {
+            if (e is TrialsGranted g) { Assert.Null(open); open = g; }
+            if (e is not CandidatesProposed p) continue;
+            Assert.NotNull(open); // one task at a time on one host: the batch follows its own grant
+            Assert.Equal((open.Task, open.Workload), (p.Task, p.Workload));
+            Assert.InRange(p.Candidates.Count, 1, open.Trials);
+            open = null;
+        }
+    }
+
+    /// <summary>The session's journaled events, in order.</summary>
+    private List<IEngineEvent> JournalEvents()
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(WorkDir, EngineConfig.JournalFile)};Mode=ReadOnly");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT message, manifest FROM journal ORDER BY sequence_number";
+        using var r = cmd.ExecuteReader();
+        var list = new List<IEngineEvent>();
+        while (r.Read()) list.Add(EventSerializer.Deserialize((byte[])r[0], r.GetString(1)));
+        return list;
     }
 
     /// <summary>The manifests of the session's journaled events, in order.</summary>
