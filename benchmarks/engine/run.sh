@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The actor engine against the synchronous loop it replaced, and the engine's overlap of search with build on vs off
 # (not CI; run on a quiet machine, figures side by side).
-#   [PER_ITER=64] benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
+#   [PER_ITER=64] [REPEAT=1] [OVERLAP_ON=1] benchmarks/engine/run.sh [trials=256] [out-dir=/tmp/tuner-engine-bench] [resume-trials=1000]
+# REPEAT=3 runs each configuration three times (alternating) and compares medians; OVERLAP_ON=0 leaves overlap-on out;
+# resume-trials=0 skips part 3.
 # 1. trials per minute: `tuner tune` of commit 472a3bc (the last synchronous loop, built in a temporary worktree) and
 #    of this checkout's engine with tuner.engine.overlap-search on and off (the default), on GMM-512 and on
 #    examples/mlp_module.py, same seed, flags and machine, alternating old / on / off so that drifting load hits all
@@ -16,6 +18,9 @@ trials=${1:-256}
 out=${2:-/tmp/tuner-engine-bench}
 resume=${3:-1000}
 per_round=${PER_ITER:-64} # --num-trials-per-iter of the trials-per-minute runs
+repeat=${REPEAT:-1}
+labels=(old overlap-on overlap-off)
+[ "${OVERLAP_ON:-1}" = 0 ] && labels=(old overlap-off)
 old_rev=472a3bc
 rm -rf "$out"; mkdir -p "$out"
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
@@ -50,10 +55,14 @@ tune() { # label dll module workdir [extra flags] → prints "label module trial
   local measured; measured=$(sed -E 's/.*: ([0-9]+) trials measured this run.*/\1/' <<<"$line")
   local journal; journal=$(grep -oE 'journal [0-9.]+ s' <<<"$line" | grep -oE '[0-9.]+' || echo 0)
   local ahead; ahead=$(grep -oE '[0-9.]+ s of the search ran ahead' <<<"$line" | grep -oE '^[0-9.]+' || echo 0)
-  rate["$label $(basename "$module")"]=$(echo "$measured * 60 / $wall" | bc -l)
+  local r; r=$(echo "$measured * 60 / $wall" | bc -l)
+  runs["$label $(basename "$module")"]+="$r "
   printf '%-11s %-16s %5s trials %8.1f s %7.1f trials/min  journal %s s (%.1f %%)  search ahead during builds %s s\n' "$label" "$(basename "$module")" \
-    "$measured" "$wall" "${rate["$label $(basename "$module")"]}" "$journal" "$(echo "100 * $journal / $wall" | bc -l)" "$ahead"
+    "$measured" "$wall" "$r" "$journal" "$(echo "100 * $journal / $wall" | bc -l)" "$ahead"
 }
+declare -A runs # "label module" -> every run's trials/min
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
   local x=${rate["$1 $3"]:-} y=${rate["$2 $3"]:-}
@@ -62,16 +71,25 @@ ratio() { # a b module → "a/b" of their trials/min, or "-" when either failed
 
 echo "== trials per minute ($trials trials, $per_round per round, seed 1, process wall time including start-up)"
 echo "   old = the synchronous loop ($old_rev); overlap-off = the engine as shipped (tuner.engine.overlap-search = off); overlap-on = the engine with it on"
-for module in "$out/gmm512.py" examples/mlp_module.py; do
-  name=$(basename "$module" .py)
-  tune old "$old" "$module" "$out/old-$name"
-  tune overlap-on "$new" "$module" "$out/on-$name" --config "$out/overlap-on.conf"
-  tune overlap-off "$new" "$module" "$out/off-$name" --config "$out/overlap-off.conf"
+for round in $(seq "$repeat"); do
+  for module in "$out/gmm512.py" examples/mlp_module.py; do
+    name=$(basename "$module" .py)
+    for label in "${labels[@]}"; do
+      case $label in
+        old) tune old "$old" "$module" "$out/old-$name-$round" ;;
+        overlap-on) tune overlap-on "$new" "$module" "$out/on-$name-$round" --config "$out/overlap-on.conf" ;;
+        overlap-off) tune overlap-off "$new" "$module" "$out/off-$name-$round" --config "$out/overlap-off.conf" ;;
+      esac
+    done
+  done
 done
+for key in "${!runs[@]}"; do rate["$key"]=$(median <<<"${runs[$key]}"); done
 for module in "$out/gmm512.py" examples/mlp_module.py; do
   m=$(basename "$module")
+  [ "$repeat" -gt 1 ] && for label in "${labels[@]}"; do printf '%s %s: median %.1f trials/min of %s\n' "$m" "$label" "${rate["$label $m"]:-0}" "${runs["$label $m"]:-}"; done
   echo "$m: engine/old $(ratio overlap-off old "$m")x, overlap on/off $(ratio overlap-on overlap-off "$m")x (trials per minute)"
 done
+[ "$resume" -gt 0 ] || exit 0
 
 per_iter=$(( resume >= 256 ? 64 : (resume + 3) / 4 )) # a small check run still has several batches
 echo "== resume after kill -9 ($resume-trial session on GMM-512, $per_iter per round, killed at $((resume / 2)) trials)"
