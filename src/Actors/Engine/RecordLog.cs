@@ -27,11 +27,12 @@ internal sealed class RecordLog : ReceiveActor
     public static int Repair(JsonDatabase db, JsonNode target, IReadOnlyList<CandidateMeasured> events)
     {
         var key = TvmJson.Write(target);
-        var present = db.Records.Where(r => r.Record.TargetKey == key)
-            .Select(r => (r.Workload, TvmJson.Key(r.Record.Trace))).ToHashSet();
-        var missing = new List<(int, TuningRecord)>();
-        // The keys of a long session's results on every core: nothing else runs before the session begins.
+        var records = db.Records.Where(r => r.Record.TargetKey == key).ToArray();
+        // The keys of a long session's traces on every core (cached for the tasks' restore): nothing else runs before the session begins.
+        records.AsParallel().ForAll(r => TvmJson.Key(r.Record.Trace));
         events.AsParallel().ForAll(e => TvmJson.Key(e.Trace));
+        var present = records.Select(r => (r.Workload, TvmJson.Key(r.Record.Trace))).ToHashSet();
+        var missing = new List<(int, TuningRecord)>();
         foreach (var e in events)
         {
             int w = WorkloadIndex(db, e.Workload);
