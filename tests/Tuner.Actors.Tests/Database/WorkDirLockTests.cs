@@ -23,7 +23,7 @@ public sealed class WorkDirLockTests : IDisposable
     }
 
     [Fact]
-    public void A_waiting_writer_says_whom_it_waits_for_and_proceeds_when_the_holder_releases()
+    public async Task A_waiting_writer_says_whom_it_waits_for_and_proceeds_when_the_holder_releases()
     {
         var first = WorkDirLock.Acquire(_dir);
         var told = new List<string>();
@@ -31,7 +31,7 @@ public sealed class WorkDirLockTests : IDisposable
         for (int i = 0; i < 200 && told.Count == 0; i++) Thread.Sleep(50);
         Assert.False(waiter.IsCompleted);
         first.Dispose();
-        using var second = waiter.Result;
+        using var second = await waiter;
         Assert.Single(told);
         Assert.Contains($"tuner pid {Environment.ProcessId}", told[0]);
     }

@@ -87,6 +87,7 @@ public sealed class PathArgumentTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix permission bits
     public void A_folder_that_cannot_be_created_or_written_says_permission_denied()
     {
         // Root ignores permission bits, so as root a folder the kernel refuses (sysfs) stands in for a locked one.

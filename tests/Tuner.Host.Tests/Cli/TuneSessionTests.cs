@@ -131,7 +131,7 @@ public sealed class TuneSessionTests : TuneScratch
     }
 
     [Fact]
-    public void Sigint_stops_a_tune_process_with_exit_code_130_and_the_same_command_then_finishes_the_budget_exactly()
+    public async Task Sigint_stops_a_tune_process_with_exit_code_130_and_the_same_command_then_finishes_the_budget_exactly()
     {
         var p = CliRunner.Start(TuneArgs(32));
         var output = new System.Text.StringBuilder();
@@ -140,17 +140,18 @@ public sealed class TuneSessionTests : TuneScratch
         p.BeginOutputReadLine();
         string Seen() { lock (output) return output.ToString(); }
         for (var clock = System.Diagnostics.Stopwatch.StartNew(); !Seen().Contains("Total trials: 8"); Thread.Sleep(50))
-            Assert.True(clock.Elapsed < Patience && !p.HasExited, Seen() + (p.HasExited ? err.Result : ""));
+            Assert.True(clock.Elapsed < Patience && !p.HasExited, Seen() + (p.HasExited ? await err : ""));
         Assert.StartsWith($"tuning 1 task (mm) for target 'llvm -num-cores 2': 32 trials (per task at most 32, 8 per round); work_dir {Work}, logs in ", Seen());
 
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", $"{p.Id}"])!) kill.WaitForExit();
         Assert.True(p.WaitForExit(Patience), "tune did not stop on SIGINT");
         p.WaitForExit();
 
-        Assert.True(p.ExitCode == 130, Seen() + err.Result);
+        string stderr = await err;
+        Assert.True(p.ExitCode == 130, Seen() + stderr);
         int recorded = TrialRecords();
         Assert.InRange(recorded, 8, 31);
-        Assert.Contains($"interrupted after {recorded} trials ({recorded} this run); the same command resumes", err.Result);
+        Assert.Contains($"interrupted after {recorded} trials ({recorded} this run); the same command resumes", stderr);
         var (code, again, againErr) = CliRunner.Run(TuneArgs(32));
         Assert.True(code == 0, againErr);
         Assert.Contains($"{32 - recorded} trials measured this run, 32 in total", again);
