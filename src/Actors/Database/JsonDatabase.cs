@@ -191,17 +191,7 @@ public sealed class JsonDatabase
         return -1;
     }
 
-    public void CommitRecord(int workload, TuningRecord record)
-    {
-        Loaded();
-        lock (_lock)
-        {
-            EnsureWritable();
-            if (workload < 0 || workload >= _workloads.Count) throw new ArgumentOutOfRangeException(nameof(workload));
-            AppendLine(_recordPath, TvmJson.Write(new JsonArray(workload, record.ToJson())));
-            _records.Add((workload, record));
-        }
-    }
+    public void CommitRecord(int workload, TuningRecord record) => CommitRecords([(workload, record)]);
 
     /// <summary>
     /// Appends several records in one write and one flush to disk (a batch's results, a repair of thousands of lines):
@@ -214,17 +204,9 @@ public sealed class JsonDatabase
         lock (_lock)
         {
             EnsureWritable();
-            var text = new StringBuilder();
-            foreach (var (workload, record) in records)
-            {
+            foreach (var (workload, _) in records)
                 if (workload < 0 || workload >= _workloads.Count) throw new ArgumentOutOfRangeException(nameof(records), $"workload index {workload}");
-                text.Append(TvmJson.Write(new JsonArray(workload, record.ToJson()))).Append('\n');
-            }
-            using (var fs = new FileStream(_recordPath, FileMode.Append, FileAccess.Write, FileShare.Read))
-            {
-                fs.Write(Encoding.UTF8.GetBytes(text.ToString()));
-                fs.Flush(flushToDisk: true);
-            }
+            AppendLine(_recordPath, string.Join("\n", records.Select(r => TvmJson.Write(new JsonArray(r.Workload, r.Record.ToJson())))));
             _records.AddRange(records);
         }
     }
@@ -256,6 +238,7 @@ public sealed class JsonDatabase
         if (_readOnly) throw new InvalidOperationException("the database was opened read-only");
     }
 
+    /// <summary>Appends a line (or several, joined by newlines) in one write and one flush to disk.</summary>
     private static void AppendLine(string path, string line)
     {
         using var fs = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);

@@ -30,16 +30,11 @@ public sealed record TuningRecord(JsonNode Trace, IReadOnlyList<double>? RunSecs
         return new JsonArray(Trace.DeepClone(), secs, Target.DeepClone(), ArgsInfo.DeepClone());
     }
 
-    public static TuningRecord FromJson(JsonNode node)
-    {
-        if (node is not JsonArray { Count: 4 } a) throw new FormatException("a tuning record is [trace, run_secs, target, args_info]");
-        var secs = a[1] is JsonArray s ? s.Select(x => x!.GetValue<double>()).ToArray() : null;
-        return new TuningRecord(a[0]!.DeepClone(), secs, a[2]!.DeepClone(), a[3]!.DeepClone());
-    }
+    public static TuningRecord FromJson(JsonNode node) => TakeFromJson(node.DeepClone());
 
     /// <summary>
     /// As <see cref="FromJson"/>, taking the parts out of <paramref name="node"/> (left empty) instead of copying
-    /// them: a copy walks every value of the trace, which cost most of opening a 10 000-record log.
+    /// them: a copy walks every value of the trace, which cost most of opening a 10 000-record log (JsonDatabase's load).
     /// </summary>
     internal static TuningRecord TakeFromJson(JsonNode node)
     {

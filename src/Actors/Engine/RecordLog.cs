@@ -17,7 +17,7 @@ internal sealed class RecordLog : ReceiveActor
     {
         Receive<AppendRecords>(a =>
         {
-            db.CommitRecords(a.Events.Select(e => ToEntry(db, target, e)).ToArray());
+            db.CommitRecords(a.Events.Select(e => ToEntry(db, target, e, KnownWorkload(db, e))).ToArray());
             Sender.Tell(new RecordsAppended(a.Events.Count));
         });
         Receive<RepairRecords>(r => Sender.Tell(new RecordsAppended(Repair(db, target, r.Events))));
@@ -37,18 +37,17 @@ internal sealed class RecordLog : ReceiveActor
         {
             int w = WorkloadIndex(db, e.Workload);
             if (w < 0 || !present.Add((w, TvmJson.Key(e.Trace)))) continue;
-            missing.Add(ToEntry(db, target, e));
+            missing.Add(ToEntry(db, target, e, w));
         }
         db.CommitRecords(missing);
         return missing.Count;
     }
 
-    private static (int, TuningRecord) ToEntry(JsonDatabase db, JsonNode target, CandidateMeasured e)
-    {
-        int w = WorkloadIndex(db, e.Workload);
-        if (w < 0) throw new InvalidOperationException($"journaled workload {e.Workload} is not in the workload log");
-        return (w, ToRecord(e, target, JsonDatabase.ArgsInfo(db.Workloads[w].Func)));
-    }
+    private static int KnownWorkload(JsonDatabase db, CandidateMeasured e) => WorkloadIndex(db, e.Workload) is >= 0 and var w ? w
+        : throw new InvalidOperationException($"journaled workload {e.Workload} is not in the workload log");
+
+    private static (int, TuningRecord) ToEntry(JsonDatabase db, JsonNode target, CandidateMeasured e, int workload) =>
+        (workload, ToRecord(e, target, JsonDatabase.ArgsInfo(db.Workloads[workload].Func)));
 
     private static int WorkloadIndex(JsonDatabase db, string hash)
     {

@@ -163,28 +163,20 @@ public sealed class TuningSessionTests : EngineTestSupport
     }
 
     /// <summary>The session's journaled events, in order.</summary>
-    private List<IEngineEvent> JournalEvents()
+    private List<IEngineEvent> JournalEvents() => JournalRows().Select(r => EventSerializer.Deserialize(r.Message, r.Manifest)).ToList();
+
+    /// <summary>The manifests of the session's journaled events, in order.</summary>
+    private List<string> JournalManifests() => JournalRows().Select(r => r.Manifest).ToList();
+
+    private List<(byte[] Message, string Manifest)> JournalRows()
     {
         using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(WorkDir, EngineConfig.JournalFile)};Mode=ReadOnly");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT message, manifest FROM journal ORDER BY sequence_number";
         using var r = cmd.ExecuteReader();
-        var list = new List<IEngineEvent>();
-        while (r.Read()) list.Add(EventSerializer.Deserialize((byte[])r[0], r.GetString(1)));
-        return list;
-    }
-
-    /// <summary>The manifests of the session's journaled events, in order.</summary>
-    private List<string> JournalManifests()
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(WorkDir, EngineConfig.JournalFile)};Mode=ReadOnly");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT manifest FROM journal ORDER BY sequence_number";
-        using var r = cmd.ExecuteReader();
-        var list = new List<string>();
-        while (r.Read()) list.Add(r.GetString(0));
+        var list = new List<(byte[], string)>();
+        while (r.Read()) list.Add(((byte[])r[0], r.GetString(1)));
         return list;
     }
 
