@@ -52,8 +52,10 @@ public class WorkPullingClusterTests
     public async Task An_expired_lease_goes_to_another_worker_and_the_slow_workers_late_result_is_dropped()
     {
         await using var nodes = new ClusterNodes();
-        var (_, dispatcher, collector) = nodes.StartTuner(new DispatcherOptions(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1.5)));
-        var slow = new DelayExecutor("slow-host", HostFingerprint.Local, TimeSpan.FromSeconds(4));
+        // Leases of 3 s: a fast item (0.1 s) keeps a wide margin even on a loaded 2-core machine (at 1.5 s, a first
+        // lease of the fast worker once expired under CI load); the slow worker's items (6 s) always outlive theirs.
+        var (_, dispatcher, collector) = nodes.StartTuner(new DispatcherOptions(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)));
+        var slow = new DelayExecutor("slow-host", HostFingerprint.Local, TimeSpan.FromSeconds(6));
         nodes.StartWorker(new WorkerInfo("slow-host", HostFingerprint.Local, 2), slow);
         nodes.StartWorker(new WorkerInfo("fast-host", HostFingerprint.Local, 2),
             new DelayExecutor("fast-host", HostFingerprint.Local, TimeSpan.FromMilliseconds(100)));
