@@ -160,7 +160,9 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
     private void Ready()
     {
         _baseline = false;
-        int trials = TaskSetup.Prepare(_task, _ctx, _history);
+        int trials;
+        // Replays and model training are CPU work: never beside another task's timing.
+        using (_ctx.Gate.Shared("prepare")) trials = TaskSetup.Prepare(_task, _ctx, _history);
         StartupTrace.Mark($"task {_task.Id} prepared");
         _session.Tell(new TaskReady(_task.Id, trials, trials > 0 ? _task.BestKnownSecs : double.PositiveInfinity));
     }
@@ -273,6 +275,8 @@ internal sealed partial class TaskTuner : ReceiveActor, IWithTimers
 
     private void Learn(BatchCommitted c)
     {
+        // Features and training are CPU work: never beside another task's timing (a 2-thread kernel stalls 1000×).
+        using var gate = _ctx.Gate.Shared("learn");
         var argsInfo = JsonDatabase.ArgsInfo(_task.Workload.Func);
         var results = new RunnerResult[c.Events.Count];
         for (int i = 0; i < results.Length; i++)

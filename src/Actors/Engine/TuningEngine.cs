@@ -34,7 +34,7 @@ public static class TuningEngine
         var db = JsonDatabase.Open(workDir, m => { log.Scheduler(m); options.Error?.WriteLine(m); }, recordsInBackground: true);
         StartupTrace.Mark("db open");
         var targetJson = JsonNode.Parse(target.ToJson())!;
-        var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions);
+        var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions, m => { log.Scheduler(m); options.Error?.WriteLine($"note: {m}"); });
         StartupTrace.Mark("tasks extracted");
         var ownModel = options.CostModel is null ? new GbtCostModel(TaskSetup.SeedOf(options.Seed)) : null;
         using var runner = new LocalRunner(new RunnerOptions(options.RunTimeout, target.NumCores, options.Compiler ?? RunnerOptions.Default.Compiler));

@@ -54,6 +54,8 @@ internal sealed class BuildActor : ReceiveActor
             var workload = WorkloadCache.Parse(_workloads, r.Workload);
             var results = new BuildResult[r.Traces.Count];
             var funcs = new List<(int Index, PrimFunc Func)>();
+            // The replay is CPU work too: it shares the host like the compile, never beside a timing.
+            using var gate = ctx.Gate.Shared("build");
             for (int i = 0; i < r.Traces.Count; i++)
             {
                 try
@@ -71,7 +73,7 @@ internal sealed class BuildActor : ReceiveActor
             {
                 IReadOnlyList<BuildResult> built;
                 StartupTrace.Mark("build actor: replayed");
-                using (ctx.Gate.Shared("build")) built = ctx.Measurer.Build(funcs.Select(f => f.Func).ToArray(), ctx.Cancel);
+                built = ctx.Measurer.Build(funcs.Select(f => f.Func).ToArray(), ctx.Cancel);
                 StartupTrace.Mark("build actor: compiled");
                 foreach (var b in built) results[funcs[b.Index].Index] = b with { Index = funcs[b.Index].Index };
                 Sender.Tell(new BuildReply(r.RequestId, results));

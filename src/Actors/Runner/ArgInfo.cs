@@ -3,14 +3,22 @@ using Tuner.Ir;
 namespace Tuner.Actors.Runner;
 
 /// <summary>An argument's type and shape (TVM's args_info <c>["TENSOR", dtype, [shape]]</c>); scalars have shape [].</summary>
-public sealed record ArgInfo(DataType Dtype, long[] Shape)
+/// <param name="IndexBound">Not in TVM's args_info: for an integer buffer whose values index another buffer
+/// (<see cref="IndexOperands"/>), its random values stay in [0, bound) so that a gather reads in bounds.</param>
+public sealed record ArgInfo(DataType Dtype, long[] Shape, long? IndexBound = null)
 {
     /// <summary>One per parameter, in order. Symbolic shapes are refused.</summary>
-    public static IReadOnlyList<ArgInfo> Of(PrimFunc f) => f.Params.Select(p => f.BufferOf(p) is { } b
-        ? new ArgInfo(b.Dtype, b.ConstShape() ?? throw new ArgumentException($"buffer {b.Name} has a symbolic shape; cannot measure it"))
-        : new ArgInfo(p.Dtype, [])).ToArray();
+    public static IReadOnlyList<ArgInfo> Of(PrimFunc f)
+    {
+        var bounds = IndexOperands.Bounds(f);
+        return f.Params.Select(p => f.BufferOf(p) is { } b
+            ? new ArgInfo(b.Dtype, b.ConstShape() ?? throw new ArgumentException($"buffer {b.Name} has a symbolic shape; cannot measure it"),
+                bounds.TryGetValue(b, out long bound) ? bound : null)
+            : new ArgInfo(p.Dtype, [])).ToArray();
+    }
 
     /// <summary>Seeded random arguments (NDArray.Random with seed + index), the same for every candidate of a workload.</summary>
     public static NDArray[] Random(IReadOnlyList<ArgInfo> info, int seed) =>
-        info.Select((a, i) => NDArray.Random(a.Dtype, a.Shape, seed + i)).ToArray();
+        info.Select((a, i) => a.IndexBound is { } bound ? NDArray.RandomIndices(a.Dtype, a.Shape, bound, seed + i)
+            : NDArray.Random(a.Dtype, a.Shape, seed + i)).ToArray();
 }

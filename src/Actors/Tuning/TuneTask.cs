@@ -61,12 +61,20 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     /// </summary>
     /// <remarks>With <paramref name="names"/>, the functions' names are recorded for their workload (<see cref="WorkloadNames"/>).</remarks>
     /// <remarks>With <paramref name="only"/>, only the functions of those names are tuned.</remarks>
-    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null, IReadOnlyCollection<string>? only = null)
+    /// <remarks>A function that cannot be measured (<see cref="Untunable"/>: symbolic shapes) is left out and told to
+    /// <paramref name="skipped"/>; MetaScheduleApplyDatabase keeps it as it is.</remarks>
+    public static List<TuneTask> Extract(IRModule module, JsonDatabase db, WorkloadNames? names = null, IReadOnlyCollection<string>? only = null,
+        Action<string>? skipped = null)
     {
         var groups = new List<(List<string> Names, Workload W)>();
         foreach (var entry in module.PrimFuncs)
         {
             if (only is not null && !only.Contains(entry.Name)) continue;
+            if (Untunable(entry.Func) is { } why)
+            {
+                skipped?.Invoke($"{entry.Name}: not tuned, kept as it is: {why}");
+                continue;
+            }
             var w = Workload.FromFunc(entry.Func);
             int i = groups.FindIndex(g => g.W.Hash == w.Hash && g.W.Matches(entry.Func));
             if (i >= 0) groups[i].Names.Add(entry.Name);
@@ -79,6 +87,27 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
             return task;
         }).ToList();
     }
+
+    /// <summary>
+    /// Why a function cannot be tuned here, or null: its arguments must have constant shapes and its loops constant
+    /// extents, as the runner makes its inputs from the shapes (TVM's MetaSchedule tunes static shapes only too).
+    /// </summary>
+    public static string? Untunable(PrimFunc f)
+    {
+        foreach (var p in f.Params)
+            if (f.BufferOf(p) is { } b && b.ConstShape() is null)
+                return $"buffer {b.Name} has a symbolic shape ({string.Join(", ", b.Shape.Select(Dim))})";
+        string? loop = null;
+        NodeWalker.Walk(f.Body, onStmt: s =>
+        {
+            if (loop is null && s is For { Extent: not IntImm } l) loop = $"loop {l.LoopVar.Name} has the symbolic extent {Dim(l.Extent)}";
+            if (loop is null && s is Block bl && bl.AllocBuffers.FirstOrDefault(a => a.ConstShape() is null) is { } a)
+                loop = $"buffer {a.Name} has a symbolic shape";
+        });
+        return loop;
+    }
+
+    private static string Dim(Expr e) => e switch { IntImm i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Var v => v.Name, _ => "an expression" };
 
     /// <summary>The traces of the k best valid tuned records of this workload for the target, best first.</summary>
     /// <remarks>A trace that does not parse is skipped; the untuned baseline is no parent for the search (it has no decisions).</remarks>

@@ -80,6 +80,7 @@ public static class RunCommand
         if (files.Length > buffers.Count)
             throw CliException.BadInput($"{files.Length} --args files given, but the function has {buffers.Count} buffer parameters");
         var arrays = new List<NDArray>();
+        var bounds = IndexOperands.Bounds(f); // a gather's index buffer gets in-range random indices
         for (int i = 0; i < buffers.Count; i++)
         {
             if (i < files.Length)
@@ -97,7 +98,8 @@ public static class RunCommand
             else
             {
                 var shape = buffers[i].ConstShape() ?? throw CliException.BadInput($"buffer {buffers[i].Name} has a symbolic shape: give its .npy with --args");
-                arrays.Add(NDArray.Random(buffers[i].Dtype, shape, seed + i));
+                arrays.Add(bounds.TryGetValue(buffers[i], out long bound) ? NDArray.RandomIndices(buffers[i].Dtype, shape, bound, seed + i)
+                    : NDArray.Random(buffers[i].Dtype, shape, seed + i));
             }
         }
         return arrays;

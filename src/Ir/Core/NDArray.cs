@@ -110,6 +110,16 @@ public sealed class NDArray
         return a;
     }
 
+    /// <summary>Seeded random integers in [0, <paramref name="bound"/>): indices for a gather (<see cref="IndexOperands"/>).</summary>
+    public static NDArray RandomIndices(DataType dtype, long[] shape, long bound, int seed)
+    {
+        var a = new NDArray(dtype, shape);
+        var rng = new System.Random(seed);
+        long max = Math.Max(1, Math.Min(bound, (1L << Math.Min(62, dtype.Bits - (dtype.IsUInt ? 0 : 1))) - 1));
+        for (long i = 0; i < a.Size; i++) a.SetLong(i, rng.NextInt64(max));
+        return a;
+    }
+
     /// <summary>A zero-filled array shaped like a buffer with constant shape.</summary>
     public static NDArray ForBuffer(Buffer b) =>
         new(b.Dtype, b.ConstShape() ?? throw new ArgumentException($"buffer {b.Name} has a symbolic shape"));

@@ -49,7 +49,8 @@ public sealed class OverlapTests : EngineTestSupport
         foreach (var e in events)
         {
             var who = e.TrimEnd('+', '-');
-            if (e == "update") { updates++; continue; }
+            // Training holds the gate too: with another task's timing beside it, a 2-thread kernel measured 1000× slow.
+            if (e == "update") { Assert.Contains("learn", open); updates++; continue; }
             if (e == "predict") { Assert.Contains("search", open); continue; }
             if (e.EndsWith('-')) { open.Remove(who); continue; }
             // The gate's promise, as observed: a timing never shares the host, and nothing enters during one.
