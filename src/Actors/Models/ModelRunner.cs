@@ -54,8 +54,9 @@ public static class ModelRunner
     {
         var f = RelaxModule.RelaxFuncs(m).FirstOrDefault(r => r.Name == func)?.Func
             ?? throw new ArgumentException($"the module has no Relax function '{func}'");
+        var bounds = IndexInputs.Bounds(m, f); // indices of a gather (R.take) stay in range
         return f.Params.Select((p, i) => p.Info is TensorStructInfo t && t.ConstShape() is { } s
-            ? NDArray.Random(t.Dtype, s, seed + i)
+            ? bounds.TryGetValue(p, out long b) ? NDArray.RandomIndices(t.Dtype, s, b, seed + i) : NDArray.Random(t.Dtype, s, seed + i)
             : throw new ArgumentException($"input {p.Name} has no constant tensor shape: give it as a .npy file")).ToList();
     }
 

@@ -2,6 +2,7 @@ using Tuner.Actors.Models;
 using Tuner.Ir;
 using Tuner.Ir.IO;
 using Tuner.Ir.Relax;
+using Tuner.Ir.Relax.Transforms;
 
 namespace Tuner.Host.Cli;
 
@@ -14,13 +15,15 @@ internal static class ModelInputs
         if (files.Length > ps.Count)
             throw CliException.BadInput($"{files.Length} --inputs files given, but main has {ps.Count} parameters ({string.Join(", ", ps.Select(p => p.Name))})");
         var arrays = new List<NDArray>();
+        var main = RelaxModule.RelaxFuncs(m).First(r => r.Name == "main").Func;
+        var bounds = IndexInputs.Bounds(m, main); // indices of a gather (R.take) stay in range
         for (int i = 0; i < ps.Count; i++)
         {
             var t = ps[i].Info as TensorStructInfo ?? throw CliException.BadInput($"main's parameter {ps[i].Name} is not a tensor");
             if (i >= files.Length)
             {
                 var shape = t.ConstShape() ?? throw CliException.BadInput($"main's parameter {ps[i].Name} has a symbolic shape: give its .npy with --inputs");
-                arrays.Add(NDArray.Random(t.Dtype, shape, seed + i));
+                arrays.Add(bounds.TryGetValue(ps[i], out long b) ? NDArray.RandomIndices(t.Dtype, shape, b, seed + i) : NDArray.Random(t.Dtype, shape, seed + i));
                 continue;
             }
             NDArray a;

@@ -45,6 +45,35 @@ public class ModelRunnerTests
     }
 
     [Fact]
+    public void An_embedding_lookup_gets_token_ids_in_range_and_runs_compiled_as_interpreted()
+    {
+        var m = TvmScript.ParseModule("""
+            # from tvm.script import ir as I
+            # from tvm.script import relax as R
+
+            @I.ir_module
+            class Module:
+                @R.function
+                def main(ids: R.Tensor((16,), dtype="int64"), emb: R.Tensor((1000, 64), dtype="float32"), w: R.Tensor((64, 32), dtype="float32")) -> R.Tensor((16, 32), dtype="float32"):
+                    with R.dataflow():
+                        lv: R.Tensor((16, 64), dtype="float32") = R.take(emb, ids, axis=0)
+                        lv1: R.Tensor((16, 32), dtype="float32") = R.matmul(lv, w, out_dtype="void")
+                        gv: R.Tensor((16, 32), dtype="float32") = R.nn.relu(lv1)
+                        R.output(gv)
+                    return gv
+            """, "embedding.py");
+        var target = Target.Parse("llvm -num-cores 1");
+        var prepared = ModelRunner.Prepare(m, target, null);
+        var inputs = ModelRunner.RandomInputs(prepared, 5);
+        var ids = Enumerable.Range(0, 16).Select(i => inputs[0].GetLong(i)).ToArray();
+        Assert.All(ids, id => Assert.InRange(id, 0, 999));
+        Assert.True(ids.Distinct().Count() > 8, "the ids should spread over the table");
+        var compiled = ModelRunner.Run(prepared, inputs, target);
+        var interpreted = ModelRunner.Run(prepared, inputs, target, interpret: true);
+        AssertClose(interpreted[0], compiled[0], "embedding output");
+    }
+
+    [Fact]
     public void Bench_times_every_call_of_main()
     {
         var target = Target.Parse("llvm -num-cores 1");

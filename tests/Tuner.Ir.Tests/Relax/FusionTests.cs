@@ -29,6 +29,7 @@ public class FusionTests
         Assert.Equal(OpPattern.Injective, P("transpose"));
         Assert.Equal(OpPattern.Injective, P("reshape"));
         Assert.Equal(OpPattern.CommReduce, P("sum"));
+        Assert.Equal(OpPattern.Injective, P("take")); // a gather, as TVM's topi.take
     }
 
     [Theory]

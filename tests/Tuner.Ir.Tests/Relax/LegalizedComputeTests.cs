@@ -33,7 +33,7 @@ public class LegalizedComputeTests
             ReferenceExecutor.AssertClose(expected, output, $"{b0.Var.Name} = {op.Op} ({call.TirName})");
             checkedOps++;
         }
-        Assert.Equal(29, checkedOps);
+        Assert.Equal(32, checkedOps);
     }
 
     [Theory]

@@ -27,12 +27,17 @@ internal static class ReferenceExecutor
     }
 
     /// <summary>Seeded random inputs for a function's parameters (small values, positive where sqrt needs it).</summary>
-    public static List<NDArray> Inputs(RelaxFunction f, int seed) =>
-        f.Params.Select((p, i) =>
+    /// <remarks>Indices of a gather (R.take) are drawn in range, as the model runner draws them.</remarks>
+    public static List<NDArray> Inputs(RelaxFunction f, int seed)
+    {
+        var bounds = IndexInputs.Bounds(new IRModule(Seq<ModuleFunc>.Empty), f);
+        return f.Params.Select((p, i) =>
         {
             var t = (TensorStructInfo)p.Info;
-            return NDArray.Random(t.Dtype, t.ConstShape()!, seed + i);
+            return bounds.TryGetValue(p, out long b) ? NDArray.RandomIndices(t.Dtype, t.ConstShape()!, b, seed + i)
+                : NDArray.Random(t.Dtype, t.ConstShape()!, seed + i);
         }).ToList();
+    }
 
     public static void AssertClose(RefTensor expected, NDArray actual, string what, double tol = 1e-4)
     {

@@ -71,11 +71,27 @@ internal static class ReferenceOps
                 return RefTensor.Build(outShape, o => { var i = new long[o.Length]; for (int j = 0; j < o.Length; j++) i[perm[j]] = o[j]; return a[0].At(i); });
             }
             case "reshape": return new RefTensor(outShape, a[0].Data);
+            case "take": return Take(a[0], a[1], at, outShape);
             case "sum" or "mean" or "max": return Reduce(a[0], at, op.LegalName, outShape);
             case "conv2d": return Conv2d(a[0], a[1], at, outShape);
             case "max_pool2d" or "avg_pool2d": return Pool(a[0], at, op.LegalName == "max_pool2d", outShape);
         }
         throw new NotSupportedException(op.Name);
+    }
+
+    /// <summary>numpy.take: indices replace the axis (or index x flattened); clip clamps, wrap takes them modulo the extent.</summary>
+    private static RefTensor Take(RefTensor x, RefTensor ids, OpAttrs at, long[] outShape)
+    {
+        int? axis = at["axis"] is null ? null : (int)(at.Int("axis") < 0 ? at.Int("axis") + x.Shape.Length : at.Int("axis"));
+        long n = axis is { } ax ? x.Shape[ax] : x.Data.Length;
+        int ni = ids.Shape.Length;
+        return RefTensor.Build(outShape, o =>
+        {
+            int lead = axis ?? 0;
+            long k = (long)ids.At(o[lead..(lead + ni)]);
+            k = at.Str("mode") switch { "clip" => Math.Clamp(k, 0, n - 1), "wrap" => ((k % n) + n) % n, _ => k };
+            return axis is { } a ? x.At([.. o[..a], k, .. o[(a + ni)..]]) : x.Data[k];
+        });
     }
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -2,7 +2,7 @@ using Tuner.Ir.Relax.Ops;
 
 namespace Tuner.Ir.Relax.Legalize;
 
-/// <summary>permute_dims (topi.transpose, "T_transpose") and reshape (topi.reshape, "T_reshape").</summary>
+/// <summary>permute_dims (topi.transpose, "T_transpose"), reshape (topi.reshape, "T_reshape") and take (topi.take, "T_take").</summary>
 public static partial class Legalizer
 {
     private static LegalFunc Transpose(LegalInput x) => new("transpose", name =>
@@ -53,4 +53,48 @@ public static partial class Legalizer
         w.Block("T_reshape", it, [$"{TirWriter.At(o, it.Select(i => i.V))} = {TirWriter.At(a, idx)}"]);
         return w.Build(name);
     }, Range(1));
+
+    /// <summary>
+    /// topi.take: the output reads x at the index loaded from the indices buffer (a gather). Mode "fast" reads as is,
+    /// "clip" clamps into [0, n - 1], "wrap" takes the index modulo n; without an axis, x is read flattened.
+    /// </summary>
+    private static LegalFunc Take(LegalInput x) => new("take", name =>
+    {
+        var s = x.Shapes[0];
+        var si = x.Shapes[1];
+        var w = new TirWriter();
+        var a = w.Param("A", s, x.Dtypes[0]);
+        var b = w.Param("B", si, x.Dtypes[1]);
+        var o = w.Param("T_take", x.OutShape, x.OutDtype);
+        var it = TirWriter.Spatial("ax", x.OutShape);
+        int axis = x.Attrs["axis"] is null ? -1 : Shapes.Axis(x.Attrs.Int("axis"), s.Length, "R.take");
+        int lead = Math.Max(axis, 0);
+        string load = TirWriter.At(b, it.Skip(lead).Take(si.Length).Select(i => i.V));
+        if (x.Dtypes[1] != DataType.Int64) load = $"T.Cast(\"int64\", {load})";
+        long n = axis < 0 ? Shapes.Product(s) : s[axis];
+        string index = x.Attrs.Str("mode") switch
+        {
+            "clip" => $"T.min(T.max(T.int64(0), {load}), {TirWriter.I64(n - 1)})",
+            "wrap" => $"{load} % {TirWriter.I64(n)}", // TVMScript % is floormod: never negative
+            _ => load,
+        };
+        string[] idx;
+        if (axis < 0)
+        {
+            // Unravel the flat index in x's row-major shape.
+            idx = new string[s.Length];
+            long stride = 1;
+            for (int j = s.Length - 1; j >= 0; j--)
+            {
+                string e = stride == 1 ? index : $"{(index.Contains(' ') ? $"({index})" : index)} // {TirWriter.I64(stride)}";
+                idx[j] = j == 0 ? e : $"{(e.Contains(' ') ? $"({e})" : e)} % {TirWriter.I64(s[j])}";
+                stride *= s[j];
+            }
+        }
+        else
+            idx = it.Take(axis).Select(i => i.V).Append(index).Concat(it.Skip(axis + si.Length).Select(i => i.V)).ToArray();
+        w.Block("T_take", it, [$"{TirWriter.At(o, it.Select(i => i.V))} = {TirWriter.At(a, idx)}"]);
+        return w.Build(name);
+    }, Range(2));
+
 }

@@ -55,6 +55,7 @@ public static partial class Legalizer
             "sum" or "mean" or "max" => Reduce(input, op.LegalName),
             "transpose" => Transpose(input),
             "reshape" => Reshape(input),
+            "take" => Take(input),
             _ => throw new RelaxTypeException($"{op.Script}: LegalizeOps has no legalization for this operator"),
         };
     }

@@ -1,12 +1,13 @@
 namespace Tuner.Ir.Relax.Ops;
 
-/// <summary>permute_dims and reshape.</summary>
+/// <summary>permute_dims, reshape and take.</summary>
 public static partial class OpRegistry
 {
     private static IEnumerable<OpDef> LayoutOps()
     {
         yield return Op("R.permute_dims", 1, PermuteDims, "transpose", A("axes", AttrKind.OptInts, null));
         yield return Op("R.reshape", 1, Reshape, "reshape", A("shape", AttrKind.Shape, null));
+        yield return Op("R.take", 2, Take, "take", A("axis", AttrKind.OptInt, null), A("mode", AttrKind.Str, "fast"));
     }
 
     /// <summary>The permutation: the given axes normalised, or the reversed axes when None.</summary>
@@ -39,5 +40,18 @@ public static partial class OpRegistry
             if (n != m) throw new RelaxTypeException($"{op}: cannot reshape {Shapes.Text(x)} ({n} elements) to {Shapes.Text(shape)} ({m} elements)");
         }
         return new TensorStructInfo(shape, a[0].Dtype);
+    }
+
+    /// <summary>take(x, indices, axis): x's shape with its axis replaced by the indices' shape; no axis: x flattened.</summary>
+    private static TensorStructInfo Take(IReadOnlyList<TensorStructInfo> a, OpAttrs at)
+    {
+        const string op = "R.take";
+        var x = Shapes.Known(a[0], op, 1);
+        var idx = Shapes.Known(a[1], op, 2);
+        if (!a[1].Dtype.IsIntegral) throw new RelaxTypeException($"{op}: indices must be integers, not {a[1].Dtype}");
+        if (at.Str("mode") is not ("fast" or "clip" or "wrap")) throw new RelaxTypeException($"{op}: mode must be \"fast\", \"clip\" or \"wrap\", not \"{at.Str("mode")}\"");
+        if (at["axis"] is null) return new TensorStructInfo(idx, a[0].Dtype);
+        int axis = Shapes.Axis(at.Int("axis"), x.Count, op);
+        return new TensorStructInfo(x.Take(axis).Concat(idx).Concat(x.Skip(axis + 1)).ToSeq(), a[0].Dtype);
     }
 }

@@ -516,6 +516,39 @@ class Module:
                 A_red[v_ax0, v_ax2] = A_red[v_ax0, v_ax2] + A[v_ax0, v_k1, v_ax2, v_k3]
 
     @T.prim_func(private=True)
+    def take(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(5),), "int64"), T_take: T.Buffer((T.int64(2), T.int64(5), T.int64(8), T.int64(8)), "float32")):
+        T.func_attr({"tir.noalias": True})
+        # with T.block("root"):
+        for ax0, ax1, ax2, ax3 in T.grid(T.int64(2), T.int64(5), T.int64(8), T.int64(8)):
+            with T.block("T_take"):
+                v_ax0, v_ax1, v_ax2, v_ax3 = T.axis.remap("SSSS", [ax0, ax1, ax2, ax3])
+                T.reads(A[v_ax0, B[v_ax1], v_ax2, v_ax3], B[v_ax1])
+                T.writes(T_take[v_ax0, v_ax1, v_ax2, v_ax3])
+                T_take[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, B[v_ax1], v_ax2, v_ax3]
+
+    @T.prim_func(private=True)
+    def take1(A: T.Buffer((T.int64(8),), "float32"), B: T.Buffer((T.int64(2), T.int64(3)), "int32"), T_take: T.Buffer((T.int64(2), T.int64(3)), "float32")):
+        T.func_attr({"tir.noalias": True})
+        # with T.block("root"):
+        for ax0, ax1 in T.grid(T.int64(2), T.int64(3)):
+            with T.block("T_take"):
+                v_ax0, v_ax1 = T.axis.remap("SS", [ax0, ax1])
+                T.reads(A[T.min(T.max(T.int64(0), T.Cast("int64", B[v_ax0, v_ax1])), T.int64(7))], B[v_ax0, v_ax1])
+                T.writes(T_take[v_ax0, v_ax1])
+                T_take[v_ax0, v_ax1] = A[T.min(T.max(T.int64(0), T.Cast("int64", B[v_ax0, v_ax1])), T.int64(7))]
+
+    @T.prim_func(private=True)
+    def take2(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), B: T.Buffer((T.int64(5),), "int64"), T_take: T.Buffer((T.int64(5),), "float32")):
+        T.func_attr({"tir.noalias": True})
+        # with T.block("root"):
+        for ax0 in range(T.int64(5)):
+            with T.block("T_take"):
+                v_ax0 = T.axis.spatial(T.int64(5), ax0)
+                T.reads(A[B[v_ax0] % T.int64(384) // T.int64(192), B[v_ax0] % T.int64(384) // T.int64(64) % T.int64(3), B[v_ax0] % T.int64(384) // T.int64(8) % T.int64(8), B[v_ax0] % T.int64(384) % T.int64(8)], B[v_ax0])
+                T.writes(T_take[v_ax0])
+                T_take[v_ax0] = A[B[v_ax0] % T.int64(384) // T.int64(192), B[v_ax0] % T.int64(384) // T.int64(64) % T.int64(3), B[v_ax0] % T.int64(384) // T.int64(8) % T.int64(8), B[v_ax0] % T.int64(384) % T.int64(8)]
+
+    @T.prim_func(private=True)
     def tanh(A: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32"), compute: T.Buffer((T.int64(2), T.int64(3), T.int64(8), T.int64(8)), "float32")):
         T.func_attr({"tir.noalias": True})
         # with T.block("root"):
@@ -538,7 +571,7 @@ class Module:
                 T_transpose[v_ax0, v_ax1, v_ax2, v_ax3] = A[v_ax0, v_ax3, v_ax1, v_ax2]
 
     @R.function
-    def main(x: R.Tensor((2, 3, 8, 8), dtype="float32"), y: R.Tensor((3, 1, 8), dtype="float32"), w: R.Tensor((4, 3, 3, 3), dtype="float32"), wg: R.Tensor((6, 1, 3, 3), dtype="float32"), xh: R.Tensor((2, 8, 8, 3), dtype="float32"), wh: R.Tensor((3, 3, 3, 4), dtype="float32"), m: R.Tensor((2, 3, 8, 8), dtype="float32"), g: R.Tensor((8,), dtype="float32"), b: R.Tensor((8,), dtype="float32"), v: R.Tensor((8,), dtype="float32")) -> R.Tuple(R.Tensor((2, 3, 8, 8), dtype="float32")):
+    def main(x: R.Tensor((2, 3, 8, 8), dtype="float32"), y: R.Tensor((3, 1, 8), dtype="float32"), w: R.Tensor((4, 3, 3, 3), dtype="float32"), wg: R.Tensor((6, 1, 3, 3), dtype="float32"), xh: R.Tensor((2, 8, 8, 3), dtype="float32"), wh: R.Tensor((3, 3, 3, 4), dtype="float32"), m: R.Tensor((2, 3, 8, 8), dtype="float32"), g: R.Tensor((8,), dtype="float32"), b: R.Tensor((8,), dtype="float32"), v: R.Tensor((8,), dtype="float32"), ids: R.Tensor((5,), dtype="int64"), ids2: R.Tensor((2, 3), dtype="int32")) -> R.Tuple(R.Tensor((2, 3, 8, 8), dtype="float32")):
         cls = Module
         with R.dataflow():
             lv = R.call_tir(cls.add, (x, y), out_sinfo=R.Tensor((2, 3, 8, 8), dtype="float32"))
@@ -570,6 +603,9 @@ class Module:
             lv26 = R.call_tir(cls.tanh, (x,), out_sinfo=R.Tensor((2, 3, 8, 8), dtype="float32"))
             lv27 = R.call_tir(cls.sigmoid, (x,), out_sinfo=R.Tensor((2, 3, 8, 8), dtype="float32"))
             lv28 = R.call_tir(cls.cast, (x,), out_sinfo=R.Tensor((2, 3, 8, 8), dtype="float64"))
+            lv29 = R.call_tir(cls.take, (x, ids), out_sinfo=R.Tensor((2, 5, 8, 8), dtype="float32"))
+            lv30 = R.call_tir(cls.take1, (g, ids2), out_sinfo=R.Tensor((2, 3), dtype="float32"))
+            lv31 = R.call_tir(cls.take2, (x, ids), out_sinfo=R.Tensor((5,), dtype="float32"))
             gv = (lv,)
             R.output(gv)
         return gv

@@ -4,7 +4,7 @@
 @I.ir_module
 class Module:
     @R.function
-    def main(x: R.Tensor((2, 3, 8, 8), dtype="float32"), y: R.Tensor((3, 1, 8), dtype="float32"), w: R.Tensor((4, 3, 3, 3), dtype="float32"), wg: R.Tensor((6, 1, 3, 3), dtype="float32"), xh: R.Tensor((2, 8, 8, 3), dtype="float32"), wh: R.Tensor((3, 3, 3, 4), dtype="float32"), m: R.Tensor((2, 3, 8, 8), dtype="float32"), g: R.Tensor((8,), dtype="float32"), b: R.Tensor((8,), dtype="float32"), v: R.Tensor((8,), dtype="float32")) -> R.Tuple(R.Tensor((2, 3, 8, 8), dtype="float32")):
+    def main(x: R.Tensor((2, 3, 8, 8), dtype="float32"), y: R.Tensor((3, 1, 8), dtype="float32"), w: R.Tensor((4, 3, 3, 3), dtype="float32"), wg: R.Tensor((6, 1, 3, 3), dtype="float32"), xh: R.Tensor((2, 8, 8, 3), dtype="float32"), wh: R.Tensor((3, 3, 3, 4), dtype="float32"), m: R.Tensor((2, 3, 8, 8), dtype="float32"), g: R.Tensor((8,), dtype="float32"), b: R.Tensor((8,), dtype="float32"), v: R.Tensor((8,), dtype="float32"), ids: R.Tensor((5,), dtype="int64"), ids2: R.Tensor((2, 3), dtype="int32")) -> R.Tuple(R.Tensor((2, 3, 8, 8), dtype="float32")):
         with R.dataflow():
             lv = R.add(x, y)
             lv1 = R.subtract(x, y)
@@ -35,6 +35,9 @@ class Module:
             lv26 = R.tanh(x)
             lv27 = R.sigmoid(x)
             lv28 = R.astype(x, dtype="float64")
+            lv29 = R.take(x, ids, axis=1, mode="fast")
+            lv30 = R.take(g, ids2, axis=0, mode="clip")
+            lv31 = R.take(x, ids, axis=None, mode="wrap")
             gv = (lv,)
             R.output(gv)
         return gv
