@@ -36,6 +36,13 @@ public static class TuningEngine
         var targetJson = JsonNode.Parse(target.ToJson())!;
         var tasks = TuneTask.Extract(module, db, WorkloadNames.Read(workDir), options.Functions, m => { log.Scheduler(m); options.Error?.WriteLine($"note: {m}"); });
         StartupTrace.Mark("tasks extracted");
+        if (tasks.Count == 0)
+        {
+            // Every function was left out (symbolic shapes): nothing to measure, and no session to journal.
+            log.Scheduler("no PrimFunc to tune");
+            options.Error?.WriteLine("note: no PrimFunc to tune; the module is kept as it is");
+            return new TuneSummary([], 0, new TuneTimings(0, 0, 0, 0, 0));
+        }
         var ownModel = options.CostModel is null ? new GbtCostModel(TaskSetup.SeedOf(options.Seed)) : null;
         using var runner = new LocalRunner(new RunnerOptions(options.RunTimeout, target.NumCores, options.Compiler ?? RunnerOptions.Default.Compiler));
         int perTask = options.MaxTrialsPerTask ?? maxTrialsGlobal;

@@ -83,4 +83,16 @@ public sealed class UnusualFunctionTests : TuneTestSupport
         var applied = Actors.Tuning.Tuning.ApplyDatabase(module, Cpu, WorkDir, _ => { });
         Assert.Same(module.PrimFuncs.First(e => e.Name == "add_dyn").Func, applied.PrimFuncs.First(e => e.Name == "add_dyn").Func);
     }
+
+    [Fact]
+    public void A_module_of_symbolic_shape_functions_only_tunes_nothing_and_says_so()
+    {
+        var notes = new StringWriter();
+
+        var summary = Actors.Tuning.Tuning.TuneTir(Module(Dynamic), Cpu, WorkDir, 4, Quick(4) with { Error = notes });
+
+        Assert.Empty(summary.Tasks);
+        Assert.Equal(0, summary.TrialsThisRun);
+        Assert.Contains("note: no PrimFunc to tune; the module is kept as it is", notes.ToString());
+    }
 }
