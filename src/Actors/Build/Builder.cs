@@ -1,5 +1,6 @@
 using Tuner.Ir;
 using Tuner.Ir.CodeGen;
+using Tuner.Ir.Schedule;
 using Tuner.Ir.Lowering;
 
 namespace Tuner.Actors.Build;
@@ -25,13 +26,23 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         Directory.CreateDirectory(dir);
         var results = new BuildResult?[candidates.Count];
         var code = new CFunction?[candidates.Count];
+        var layout = new LayoutPreproc?[candidates.Count];
         var par = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallel, CancellationToken = ct };
         Parallel.For(0, candidates.Count, par, k =>
         {
             try
             {
                 using var scope = Options.Target?.Enter();
-                code[k] = CodeGenC.Generate(LoweringPipeline.Lower(candidates[k]), $"cand_{k}");
+                // Packed weights are packed once outside the timed call (TVM's RemoveWeightLayoutRewriteBlock).
+                if (LayoutRewriteSplit.Of(candidates[k]) is { } split)
+                {
+                    var compute = CodeGenC.Generate(LoweringPipeline.Lower(split.Compute), $"cand_{k}");
+                    var pack = CodeGenC.Generate(LoweringPipeline.Lower(split.Preproc), $"cand_{k}_layout");
+                    code[k] = new CFunction(compute.Name, compute.Code + "\n" + pack.Code, compute.Helpers.Union(pack.Helpers).ToHashSet());
+                    layout[k] = new LayoutPreproc(pack.Name, [.. split.Weights],
+                        [.. split.Packed.Select(b => (b.Dtype, b.ConstShape() ?? throw new ArgumentException($"packed buffer {b.Name} has a symbolic shape")))]);
+                }
+                else code[k] = CodeGenC.Generate(LoweringPipeline.Lower(candidates[k]), $"cand_{k}");
             }
             catch (Exception e) when (e is not OutOfMemoryException) // any failure of one candidate stays its own
             {
@@ -52,7 +63,7 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
             string lib = Path.Combine(dir, $"batch{b}.so");
             string? err = Compile(src, Path.Combine(dir, $"batch{b}.c"), lib, ct);
             if (err is null)
-                foreach (var k in ks) results[k] = new BuildResult(k, lib, $"cand_{k}", null, code[k]!.Code);
+                foreach (var k in ks) results[k] = new BuildResult(k, lib, $"cand_{k}", null, code[k]!.Code, layout[k]);
             else if (ks.Length == 1)
                 results[ks[0]] = new BuildResult(ks[0], null, null, err, code[ks[0]]!.Code);
             else
@@ -63,7 +74,7 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         {
             string lib = Path.Combine(dir, $"cand{k}.so");
             string? err = Compile(CodeGenC.Module([code[k]!]), Path.Combine(dir, $"cand{k}.c"), lib, ct);
-            results[k] = new BuildResult(k, err is null ? lib : null, err is null ? $"cand_{k}" : null, err, code[k]!.Code);
+            results[k] = new BuildResult(k, err is null ? lib : null, err is null ? $"cand_{k}" : null, err, code[k]!.Code, layout[k]);
         });
         return results.Select(r => r!).ToArray();
     }

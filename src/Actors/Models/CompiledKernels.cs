@@ -16,6 +16,7 @@ public sealed class CompiledKernels : IKernelRunner, IDisposable
     private readonly Dictionary<string, BuildResult> _built = [];
     private readonly LocalRunner _runner;
     private readonly List<BuildResult> _all;
+    private readonly Dictionary<(string Func, NDArray[] Weights), NDArray[]> _packed = new(new PackKeyComparer());
 
     public CompiledKernels(IRModule module, Target? target = null)
     {
@@ -39,10 +40,26 @@ public sealed class CompiledKernels : IKernelRunner, IDisposable
     public void Run(string name, PrimFunc func, IReadOnlyList<NDArray> args)
     {
         if (!_built.TryGetValue(name, out var b)) throw new MeasureException($"{name} was not built");
-        var r = _runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, Timing ?? EvaluatorConfig.Once, ReturnArgs: true));
+        var callArgs = args;
+        if (b.Layout is { } layout)
+        {
+            // Packed weights (RewriteLayout) are packed once per weight array and kept, as a model's constants are.
+            var key = (name, layout.Weights.Select(w => args[w]).ToArray());
+            if (!_packed.TryGetValue(key, out var packedWeights))
+            {
+                var (packed, packing) = LayoutPacking.Pack(_runner, b, layout, args);
+                if (packed is null) throw new MeasureException($"{name}: weight packing failed: {packing.Error}");
+                _packed[key] = packedWeights = layout.Weights.Select(w => packed[w]).ToArray();
+            }
+            var withPacked = args.ToArray();
+            for (int w = 0; w < layout.Weights.Length; w++) withPacked[layout.Weights[w]] = packedWeights[w];
+            callArgs = withPacked;
+        }
+        var r = _runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, callArgs, Timing ?? EvaluatorConfig.Once, ReturnArgs: true));
         if (!r.Ok) throw new MeasureException($"run failed: {r.Error}");
-        // Outputs (and anything the kernel wrote) come back into the caller's arrays.
-        for (int i = 0; i < args.Count; i++) System.Buffer.BlockCopy(r.Args![i].Data, 0, args[i].Data, 0, args[i].Data.Length);
+        // Outputs (and anything the kernel wrote) come back into the caller's arrays; a packed weight is not theirs.
+        for (int i = 0; i < args.Count; i++)
+            if (ReferenceEquals(callArgs[i], args[i])) System.Buffer.BlockCopy(r.Args![i].Data, 0, args[i].Data, 0, args[i].Data.Length);
         Calls.Add((name, Timing is null ? 0 : r.RunSecs!.Average()));
     }
 
@@ -51,4 +68,14 @@ public sealed class CompiledKernels : IKernelRunner, IDisposable
         _runner.Dispose();
         Builder.DeleteArtifacts(_all);
     }
+}
+
+/// <summary>A packing is reused for the same function and the same weight arrays (by identity).</summary>
+internal sealed class PackKeyComparer : IEqualityComparer<(string Func, NDArray[] Weights)>
+{
+    public bool Equals((string Func, NDArray[] Weights) x, (string Func, NDArray[] Weights) y) =>
+        x.Func == y.Func && x.Weights.Length == y.Weights.Length && x.Weights.Zip(y.Weights).All(p => ReferenceEquals(p.Item1, p.Item2));
+
+    public int GetHashCode((string Func, NDArray[] Weights) k) =>
+        k.Weights.Aggregate(k.Func.GetHashCode(StringComparison.Ordinal), (h, w) => HashCode.Combine(h, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(w)));
 }

@@ -79,7 +79,15 @@ public sealed class CandidateMeasurer(
                 ct.ThrowIfCancellationRequested();
                 if (!b.Ok) { results[b.Index] = new MeasureResult(b.Index, null, b.Error, false, FailureKind.Build); continue; }
                 if (refError is not null) { results[b.Index] = new MeasureResult(b.Index, null, $"reference failed: {refError}", false, FailureKind.Reference); continue; }
-                var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, ArgInfo.Random(info, seed), config, ReturnArgs: verify, slowCutoffSecs));
+                var args = ArgInfo.Random(info, seed);
+                if (b.Layout is { } layout)
+                {
+                    // The weights are packed once, untimed, as TVM's runner gets them already rewritten.
+                    var (packed, packing) = LayoutPacking.Pack(runner, b, layout, args);
+                    if (packed is null) { results[b.Index] = new MeasureResult(b.Index, null, $"weight packing failed: {packing.Error}", false, packing.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
+                    args = packed;
+                }
+                var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: verify, slowCutoffSecs));
                 if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false, run.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
                 string? mismatch = verify ? OutputVerifier.Compare(reference, expected!, run.Args!) : null;
                 results[b.Index] = new MeasureResult(b.Index, mismatch is null ? run.RunSecs : null, mismatch, verify && mismatch is null,

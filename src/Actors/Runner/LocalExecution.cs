@@ -56,8 +56,19 @@ public static class LocalExecution
         var b = builder.Build([func])[0];
         if (!b.Ok) throw new MeasureException($"build failed: {b.Error}");
         using var runner = new LocalRunner((ro ?? RunnerOptions.Default with { Timeout = TimeSpan.FromMinutes(10) }) with { NumThreads = target.NumCores });
-        var r = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: true));
-        Builder.DeleteArtifacts([b]);
-        return r.Ok ? r : throw new MeasureException($"run failed: {r.Error}");
+        try
+        {
+            if (b.Layout is not { } layout) return Checked(runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: true)));
+            // Packed weights (RewriteLayout): packed once untimed, as measured when tuning; the caller gets its weights back.
+            var (packed, packing) = LayoutPacking.Pack(runner, b, layout, args);
+            if (packed is null) throw new MeasureException($"weight packing failed: {packing.Error}");
+            var r = Checked(runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, packed, config, ReturnArgs: true)));
+            var back = r.Args!.ToArray();
+            foreach (int w in layout.Weights) back[w] = args[w];
+            return r with { Args = back };
+        }
+        finally { Builder.DeleteArtifacts([b]); }
+
+        static RunResult Checked(RunResult r) => r.Ok ? r : throw new MeasureException($"run failed: {r.Error}");
     }
 }

@@ -82,4 +82,71 @@ public class RewriteLayoutTests
         Assert.IsType<RewriteLayout>(SpaceGenerators.Cpu(on).Postprocs[0]);
         Assert.DoesNotContain(SpaceGenerators.Cpu(Tuner.Actors.Settings.TunerSettings.Load().Space).Postprocs, p => p is RewriteLayout);
     }
+
+    /// <summary>A layout-free matmul with its weight packed by RewriteLayout (panels of 8 columns).</summary>
+    private static (PrimFunc Untuned, PrimFunc Packed) Packed()
+    {
+        var f = LayoutFreeMatmul();
+        var sch = new TracedSchedule(f, 1);
+        var c = sch.GetBlock("C");
+        var l = sch.GetLoops(c);
+        var j = sch.Split(l[1], new long?[] { null, 8 });
+        sch.Reorder([j[0], l[0], l[2], j[1]]);
+        sch.Vectorize(j[1]);
+        sch.EnterPostproc();
+        Assert.True(new RewriteLayout().Apply(new TuneContext(f, "mm", 1), sch));
+        return (f, sch.Func);
+    }
+
+    [Fact]
+    public void A_packed_candidate_is_built_without_its_packing_and_measured_on_weights_packed_once_outside_the_timing()
+    {
+        var (f, packed) = Packed();
+        var cpu = Tuner.Ir.Targets.Target.Parse("llvm -num-cores 1");
+        var builder = new Tuner.Actors.Build.Builder(Tuner.Actors.Build.CompilerOptions.For(cpu));
+        using var runner = new Tuner.Actors.Runner.LocalRunner(Tuner.Actors.Runner.RunnerOptions.Default with { NumThreads = 1 });
+        var measurer = new Tuner.Actors.Runner.CandidateMeasurer(builder, runner, new Tuner.Actors.Runner.EvaluatorConfig(2, 2, 1));
+
+        var built = measurer.Build([packed]);
+        var layout = Assert.Single(built).Layout;
+        Assert.NotNull(layout);
+        Assert.Equal([1], layout.Weights);
+        Assert.Equal([4L, 32L, 8L], Assert.Single(layout.Packed).Shape);
+        // The timed symbol reads the packed buffer only; the copy from B is in the packing symbol.
+        var source = built[0].Source!;
+        int timed = source.IndexOf("int32_t cand_0(", StringComparison.Ordinal), pack = source.IndexOf("int32_t cand_0_layout(", StringComparison.Ordinal);
+        Assert.True(timed >= 0 && pack > timed, source);
+        Assert.Contains("B_global", source[timed..pack]);
+        Assert.DoesNotMatch(@"\bB\[", source[timed..pack]);
+        Assert.Matches(@"\bB\[", source[pack..]);
+        var result = Assert.Single(measurer.Run(f, built));
+        Assert.True(result.Ok && result.Verified, result.Error);
+
+        // Running the scheduled function whole (tuner run, tuner bench): packed untimed, outputs and weights as given.
+        var args = Tuner.Actors.Runner.ArgInfo.Random(Tuner.Actors.Runner.ArgInfo.Of(f), 9);
+        var expected = Tuner.Actors.Runner.LocalExecution.RunOnce(f, args.Select(a => a.Clone()).ToArray(), cpu);
+        var actual = Tuner.Actors.Runner.LocalExecution.RunOnce(packed, args.Select(a => a.Clone()).ToArray(), cpu);
+        Assert.Null(Tuner.Actors.Verify.OutputVerifier.Compare(f, expected, actual));
+        Assert.Equal(args[1].Data, actual[1].Data);
+        Assert.Equal([32L, 32L], actual[1].Shape);
+    }
+
+    [Fact]
+    public void A_model_kernel_with_a_packed_weight_packs_it_once_and_leaves_the_callers_weight_alone()
+    {
+        var (f, packed) = Packed();
+        var module = new IRModule([new PrimFuncEntry("mm", packed)]);
+        using var kernels = new Tuner.Actors.Models.CompiledKernels(module, Tuner.Ir.Targets.Target.Parse("llvm -num-cores 1"));
+        var args = Tuner.Actors.Runner.ArgInfo.Random(Tuner.Actors.Runner.ArgInfo.Of(f), 4);
+        var weight = args[1].Clone();
+        var expected = args.Select(a => a.Clone()).ToArray();
+        Tuner.Ir.Interp.Interpreter.Run(f, expected);
+        for (int call = 0; call < 2; call++)
+        {
+            var callArgs = new[] { args[0], args[1], new NDArray(DataType.Float32, [32, 32]) };
+            kernels.Run("mm", packed, callArgs);
+            Assert.Null(Tuner.Actors.Verify.OutputVerifier.Compare(f, expected, callArgs));
+            Assert.Equal(weight.Data, args[1].Data);
+        }
+    }
 }
