@@ -11,14 +11,14 @@ public static class SpaceGenerators
 {
     /// <summary>
     /// TVM's CPU ("llvm") space: rules AutoInline, AddRFactor, MultiLevelTiling (SSRSRS), ParallelizeVectorizeUnroll,
-    /// RandomComputeLocation; postprocessors DisallowDynamicLoop, RewriteParallelVectorizeUnroll,
+    /// RandomComputeLocation; postprocessors RewriteLayout, DisallowDynamicLoop, RewriteParallelVectorizeUnroll,
     /// RewriteReductionBlock; mutators TileSize 0.9, ComputeLocation 0.05, Unroll 0.03, Parallel 0.02 — all with TVM's
     /// defaults. With <paramref name="ours"/>, our rules that it enables join: VectorizeReduction after AddRFactor,
     /// PackReusedOperand after MultiLevelTiling, and ParallelizeBySize in place of ParallelizeVectorizeUnroll. Null or
     /// all disabled: TVM's space exactly.
-    /// <paramref name="rewriteLayout"/> (or <c>ours.RewriteLayout</c>, HOCON <c>tuner.space.rewrite-layout.enabled</c>) adds
-    /// <see cref="RewriteLayout"/> first among the postprocessors (before loops are fused, so the loop nest it reads is
-    /// the tiled one); off by default because the packing it adds runs in every call.
+    /// <see cref="RewriteLayout"/> (<c>ours.RewriteLayout</c>, HOCON <c>tuner.space.rewrite-layout.enabled</c>, on as in
+    /// TVM; <paramref name="rewriteLayout"/> forces it on) comes first among the postprocessors (TVM runs it last): before
+    /// loops are fused, so the loop nest it reads is the tiled one.
     /// </summary>
     public static PostOrderApply Cpu(SpaceSettings? ours = null, bool rewriteLayout = false)
     {

@@ -70,17 +70,17 @@ public class RewriteLayoutTests
                 CandidateChecks.AssertSameOutputs(f, sch.Func, s, "sampled candidate");
             }
         Assert.True(packed > 0, "no sampled candidate had its weight packed");
-        Assert.DoesNotContain(SpaceGenerators.Cpu().Postprocs, p => p is RewriteLayout);
+        Assert.IsType<RewriteLayout>(SpaceGenerators.Cpu().Postprocs[0]);
     }
 
     [Fact]
-    public void RewriteLayout_is_off_in_the_reference_configuration_and_switched_on_by_tuner_space_rewrite_layout()
+    public void RewriteLayout_is_on_in_the_reference_configuration_as_in_TVM_and_switched_off_by_tuner_space_rewrite_layout()
     {
-        Assert.False(Tuner.Actors.Settings.TunerSettings.Load().Space.RewriteLayout);
-        var on = Tuner.Actors.Settings.TunerSettings.Load("tuner.space.rewrite-layout.enabled = on").Space;
-        Assert.True(on.RewriteLayout);
-        Assert.IsType<RewriteLayout>(SpaceGenerators.Cpu(on).Postprocs[0]);
-        Assert.DoesNotContain(SpaceGenerators.Cpu(Tuner.Actors.Settings.TunerSettings.Load().Space).Postprocs, p => p is RewriteLayout);
+        Assert.True(Tuner.Actors.Settings.TunerSettings.Load().Space.RewriteLayout);
+        Assert.IsType<RewriteLayout>(SpaceGenerators.Cpu(Tuner.Actors.Settings.TunerSettings.Load().Space).Postprocs[0]);
+        var off = Tuner.Actors.Settings.TunerSettings.Load("tuner.space.rewrite-layout.enabled = off").Space;
+        Assert.False(off.RewriteLayout);
+        Assert.DoesNotContain(SpaceGenerators.Cpu(off).Postprocs, p => p is RewriteLayout);
     }
 
     /// <summary>A layout-free matmul with its weight packed by RewriteLayout (panels of 8 columns).</summary>

@@ -9,14 +9,14 @@ namespace Tuner.Actors.Space.Postprocs;
 /// parameter indices, as TVM's create_prim_func writes them for constant weights): for each such buffer read by one
 /// block, a CacheRead stage annotated <c>meta_schedule.layout_rewrite_preproc</c> copies it into the layout in which
 /// that block's loops read it (<see cref="LayoutSuggestion"/>), applied with TransformLayout — as BLAS packs a panel.
-/// **Ours, off by default** (HOCON <c>tuner.space.rewrite-layout.enabled</c>): TVM lifts the preproc block
-/// out of the function so that it runs once per weight; our runner and apply path time and run the function whole,
-/// so the repacking is paid on every call. Never rejects a candidate: a buffer whose access is not a plain split nest
-/// is left as it is.
+/// On as in TVM (HOCON <c>tuner.space.rewrite-layout.enabled</c>). The builder lifts the preproc block out of the
+/// timed function (<see cref="LayoutRewriteSplit"/>, TVM's RemoveWeightLayoutRewriteBlock) so the weight is packed
+/// once, untimed; apply keeps it in the function and the model kernels pack once per weight. Never rejects a
+/// candidate: a buffer whose access is not a plain split nest is left as it is.
 /// </summary>
 public sealed class RewriteLayout : IPostproc
 {
-    public const string PreprocAnnotation = "meta_schedule.layout_rewrite_preproc";
+    public const string PreprocAnnotation = LayoutRewriteSplit.PreprocAnnotation;
 
     public string Name => "RewriteLayout";
 
