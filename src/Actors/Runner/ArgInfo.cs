@@ -12,9 +12,20 @@ public sealed record ArgInfo(DataType Dtype, long[] Shape, long? IndexBound = nu
     {
         var bounds = IndexOperands.Bounds(f);
         return f.Params.Select(p => f.BufferOf(p) is { } b
-            ? new ArgInfo(b.Dtype, b.ConstShape() ?? throw new ArgumentException($"buffer {b.Name} has a symbolic shape; cannot measure it"),
-                bounds.TryGetValue(b, out long bound) ? bound : null)
+            ? new ArgInfo(b.Dtype, StorageShape(b), bounds.TryGetValue(b, out long bound) ? bound : null)
             : new ArgInfo(p.Dtype, [])).ToArray();
+    }
+
+    /// <summary>
+    /// The shape to allocate: the buffer's own, or for a strided one (<c>T.match_buffer(a, (32, 32), strides=(64, 1))</c>)
+    /// its whole backing storage, flat (strides[0] × shape[0] elements, as FlattenBuffers addresses it).
+    /// </summary>
+    private static long[] StorageShape(Tuner.Ir.Buffer b)
+    {
+        var shape = b.ConstShape() ?? throw new ArgumentException($"buffer {b.Name} has a symbolic shape; cannot measure it");
+        if (b.Strides.IsEmpty) return shape;
+        if (b.Strides[0] is not IntImm s0) throw new ArgumentException($"buffer {b.Name} has symbolic strides; cannot measure it");
+        return [shape.Length == 0 ? 1 : s0.Value * shape[0]];
     }
 
     /// <summary>Seeded random arguments (NDArray.Random with seed + index), the same for every candidate of a workload.</summary>

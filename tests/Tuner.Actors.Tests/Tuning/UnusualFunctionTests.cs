@@ -42,6 +42,18 @@ public sealed class UnusualFunctionTests : TuneTestSupport
                     C[v_i, v_j] = A[v_i, v_j] + B[v_i, v_j]
         """;
 
+    private const string Strided = """
+        @T.prim_func
+        def strided(a: T.handle, b: T.handle):
+            T.func_attr({"tir.noalias": T.bool(True)})
+            A = T.match_buffer(a, (32, 32), strides=(64, 1))
+            B = T.match_buffer(b, (32, 32))
+            for i, j in T.grid(32, 32):
+                with T.block("B"):
+                    vi, vj = T.axis.remap("SS", [i, j])
+                    B[vi, vj] = A[vi, vj] + T.float32(1)
+        """;
+
     private static IRModule Module(params string[] funcs) => TvmScript.ParseModule(
         "# from tvm.script import ir as I\n# from tvm.script import tir as T\n\n@I.ir_module\nclass Module:\n" +
         string.Join("\n", funcs.Select(f => string.Join("\n", f.Split('\n').Select(l => "    " + l)))));
@@ -94,5 +106,20 @@ public sealed class UnusualFunctionTests : TuneTestSupport
         Assert.Empty(summary.Tasks);
         Assert.Equal(0, summary.TrialsThisRun);
         Assert.Contains("note: no PrimFunc to tune; the module is kept as it is", notes.ToString());
+    }
+
+    [Fact]
+    public void A_strided_parameter_gets_its_whole_storage_and_its_candidates_verify()
+    {
+        var module = Module(Strided);
+        var info = ArgInfo.Of(module.PrimFuncs.Single().Func);
+        Assert.Equal([2048L], info[0].Shape); // 32 rows 64 apart: the backing storage, flat
+        Assert.Equal([32L, 32L], info[1].Shape);
+
+        var summary = Actors.Tuning.Tuning.TuneTir(module, Cpu, WorkDir, 4, Quick(4) with { Space = null });
+
+        var task = Assert.Single(summary.Tasks);
+        Assert.True(task.Valid > 0, $"no valid candidate among {task.Trials}");
+        Assert.Equal(0, task.Failed);
     }
 }
