@@ -42,7 +42,13 @@ internal sealed class ClusterSession
     public static ClusterSession Start(ClusterTuneOptions cluster, string workDir, Config? userHocon, string sessionId, TuneOptions options, TuneLog log)
     {
         var nodeConfig = ClusterNode.Configure(cluster.Node);
-        var top = userHocon is null ? nodeConfig : userHocon.WithFallback(nodeConfig);
+        // Akka's own warnings go to logs/akka.log: the console has the node's progress lines (ClusterProgress).
+        var logging = ConfigurationFactory.ParseString($$"""
+            akka.loggers = ["{{typeof(WorkDirLogger).AssemblyQualifiedName}}"]
+            akka.stdout-loglevel = OFF
+            tuner.cluster.akka-log = "{{Path.Combine(log.Dir, "akka.log").Replace("\\", "/", StringComparison.Ordinal)}}"
+            """);
+        var top = (userHocon is null ? logging : userHocon.WithFallback(logging)).WithFallback(nodeConfig);
         Config config;
         if (cluster.Journal is { } connection)
         {

@@ -78,6 +78,11 @@ public class ClusterTuneTests : TuneScratch
         Assert.True(await tune.Exited(), "the downed tuner node still runs:\n" + tune.Output);
         Assert.True(tune.Process.ExitCode == 1, $"exit {tune.Process.ExitCode}\n{tune.Output}");
         Assert.True(tune.Output.Contains("error: this tuner node was removed from the cluster (downed) before the session finished"), tune.Output);
+        // Akka's own lines about it (the removal, lost associations) are in logs/akka.log, not among the node's lines.
+        Assert.DoesNotContain("[WARNING]", tune.Output);
+        Assert.DoesNotContain("[ERROR]", tune.Output);
+        var akkaLog = Path.Combine(Work, "logs", "akka.log");
+        Assert.True(File.Exists(akkaLog) && File.ReadAllText(akkaLog).Contains("[WARNING]"), "no Akka warning in logs/akka.log");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ClusterWorkerAndTunerKillTests(ITestOutputHelper log) : Tune
     // Each measurement takes at least 300 ms of timed runs (after its compile), so a kill aimed at a worker that has
     // just started one lands while it measures; the journal snapshots every 4 trials (the resume reads one).
     private string TuneConfig() => WriteConfig("tune.conf", "tuner.runner { number = 1, min-repeat-ms = 300, slow-cutoff-factor = 0 }\n" +
-        "tuner.engine.snapshot-every = 4\nakka.loglevel = INFO\n");
+        "tuner.engine.snapshot-every = 4\nakka.loglevel = INFO\nakka.loggers = [\"Akka.Event.DefaultLogger\"]\n"); // Akka's log on the console, not logs/akka.log
 
     // INFO: a worker names each measurement it starts, the tuner node each lease it re-queues.
     private string WorkerConfig(string host) => WriteConfig($"{host}.conf", $"tuner.cluster.host-id = \"{host}\"\nakka.loglevel = INFO\n");
