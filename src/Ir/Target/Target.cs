@@ -8,8 +8,23 @@ namespace Tuner.Ir.Targets;
 /// Kinds: "llvm" and "c" (both produce C here). <see cref="Current"/> is the target in scope
 /// (<c>using (t.Enter()) { ... }</c>); <see cref="ToJson"/> is TVM's target config JSON, stored with records.
 /// </summary>
-public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string? Mcpu, Seq<string> Mattr, string Tag = "")
+/// <param name="Other">Other attributes TVM's llvm/c targets define (<see cref="KeptAttributes"/>, e.g. <c>-mtriple</c>,
+/// <c>-opt-level</c>): kept in the target string and JSON; they do not change the generated C.</param>
+public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string? Mcpu, Seq<string> Mattr, string Tag = "",
+    Seq<(string Key, string Value)> Other = default)
 {
+    /// <summary>
+    /// TVM's llvm and c target attributes besides ours, accepted and kept as they are. <c>-mtriple</c> must name this
+    /// host's architecture (candidates are measured here); the others only affect LLVM's code generation in TVM.
+    /// </summary>
+    public static readonly IReadOnlySet<string> KeptAttributes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "mtriple", "mabi", "mfloat-abi", "march", "opt-level", "fast-math", "fast-math-nnan", "fast-math-ninf", "fast-math-nsz",
+        "fast-math-arcp", "fast-math-contract", "fast-math-reassoc", "vector-width", "system-lib", "runtime", "link-params",
+        "libs", "model", "device", "jit", "cl-opt", "constants-byte-alignment", "workspace-byte-alignment",
+        "unpacked-api", "interface-api", "max-num-threads",
+    };
+
     private static readonly AsyncLocal<Target?> _current = new();
 
     /// <summary>The target in scope, or null when none was entered.</summary>
@@ -44,6 +59,7 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
     /// </summary>
     public static Target Parse(string text)
     {
+        if (text.TrimStart().StartsWith('{')) return TargetJson.FromJson(text); // TVM takes a config dict as JSON too
         var tokens = text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 0) throw new FormatException("empty target string");
         string kind = tokens[0];
@@ -59,8 +75,15 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
             int eq = name.IndexOf('=');
             if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
             else if (i + 1 < tokens.Length && !tokens[i + 1].StartsWith('-')) value = tokens[++i];
+            if (KeptAttributes.Contains(name))
+            {
+                value ??= "1"; // a bare boolean flag (-system-lib), as TVM reads it
+                if (name == "mtriple") CheckTriple(value, text);
+                target = target with { Other = target.Other.Where(o => o.Key != name).Append((name, value)).ToSeq() };
+                continue;
+            }
             if (name is not ("num-cores" or "mcpu" or "mattr" or "keys" or "tag"))
-                throw new FormatException($"target '{text}': unknown flag -{name} (known: -num-cores, -mcpu, -mattr, -keys, -tag)");
+                throw new FormatException($"target '{text}': unknown flag -{name} (known: -num-cores, -mcpu, -mattr, -keys, -tag, and TVM's {string.Join(", ", KeptAttributes.Order().Select(k => "-" + k))})");
             if (value is null) throw new FormatException($"target '{text}': flag -{name} needs a value");
             target = name switch
             {
@@ -73,6 +96,21 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
             };
         }
         return target;
+    }
+
+    /// <summary>A triple for another architecture cannot be measured on this host: refused with the reason.</summary>
+    internal static void CheckTriple(string triple, string text)
+    {
+        string arch = triple.Split('-')[0];
+        string host = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "x86_64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "aarch64",
+            var a => a.ToString().ToLowerInvariant(),
+        };
+        bool same = arch == host || (host == "x86_64" && arch is "x86-64" or "amd64") || (host == "aarch64" && arch == "arm64");
+        if (!same)
+            throw new FormatException($"target '{text}': -mtriple={triple} is for {arch}, but candidates are compiled by this host's C compiler and measured on this {host} host");
     }
 
     private static int ParseCores(string v, string text) =>
@@ -90,6 +128,7 @@ public sealed record Target(string Kind, Seq<string> Keys, int NumCores, string?
         if (!Mattr.IsEmpty) sb.Append(" -mattr=").Append(string.Join(',', Mattr));
         sb.Append(" -num-cores ").Append(NumCores.ToString(CultureInfo.InvariantCulture));
         if (Tag != "") sb.Append(" -tag=").Append(Tag);
+        foreach (var (k, v) in Other) sb.Append(" -").Append(k).Append('=').Append(v);
         return sb.ToString();
     }
 }

@@ -42,6 +42,28 @@ public class TargetTests
     }
 
     [Fact]
+    public void TVMs_other_llvm_attributes_are_kept_in_the_string_and_the_json_and_read_back()
+    {
+        var t = Targets.Target.Parse("llvm -mtriple=x86_64-linux-gnu -mcpu=core-avx2 -num-cores 2 -opt-level=3 -system-lib");
+        Assert.Equal([("mtriple", "x86_64-linux-gnu"), ("opt-level", "3"), ("system-lib", "1")], t.Other);
+        Assert.Equal("llvm -mcpu=core-avx2 -num-cores 2 -mtriple=x86_64-linux-gnu -opt-level=3 -system-lib=1", t.ToString());
+        Assert.Equal("""{"keys":["cpu"],"kind":"llvm","mcpu":"core-avx2","mtriple":"x86_64-linux-gnu","num-cores":2,"opt-level":3,"system-lib":1,"tag":""}""", t.ToJson());
+        Assert.Equal(t, Targets.Target.Parse(t.ToString()));
+        Assert.Equal(t, TargetJson.FromJson(t.ToJson()));
+        // TVM's config dict as JSON is a target string too.
+        Assert.Equal(t, Targets.Target.Parse(t.ToJson()));
+    }
+
+    [Fact]
+    public void A_triple_for_another_architecture_is_refused_because_candidates_are_measured_here()
+    {
+        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
+        var e = Assert.Throws<FormatException>(() => Targets.Target.Parse("llvm -mtriple=aarch64-linux-gnu"));
+        Assert.Contains("-mtriple=aarch64-linux-gnu is for aarch64, but candidates are compiled by this host's C compiler and measured on this x86_64 host", e.Message);
+        Assert.Throws<FormatException>(() => TargetJson.FromJson("""{"kind":"llvm","mtriple":"aarch64-linux-gnu","num-cores":2}"""));
+    }
+
+    [Fact]
     public void Enter_sets_the_current_target_and_nesting_restores_the_outer_one()
     {
         var outer = Targets.Target.Parse("llvm -num-cores 2");
