@@ -24,8 +24,11 @@ public class RewriteLayoutTests
                     C[vi, vj] = C[vi, vj] + A[vi, vk] * B[vk, vj]
         """);
 
-    [Fact]
-    public void RewriteLayout_packs_the_layout_free_weight_in_the_order_the_tiled_loops_read_it()
+    /// <summary>
+    /// The layout-free matmul with its j loop split by 8 and moved outermost (optionally vectorizing the inner 8), then
+    /// RewriteLayout: its weight packed in panels of 8 columns.
+    /// </summary>
+    private static (PrimFunc Untuned, TracedSchedule Packed) PanelSchedule(bool vectorize)
     {
         var f = LayoutFreeMatmul();
         var sch = new TracedSchedule(f, 1);
@@ -33,8 +36,16 @@ public class RewriteLayoutTests
         var l = sch.GetLoops(c);
         var j = sch.Split(l[1], new long?[] { null, 8 });
         sch.Reorder([j[0], l[0], l[2], j[1]]);
+        if (vectorize) sch.Vectorize(j[1]);
         sch.EnterPostproc();
         Assert.True(new RewriteLayout().Apply(new TuneContext(f, "mm", 1), sch));
+        return (f, sch);
+    }
+
+    [Fact]
+    public void RewriteLayout_packs_the_layout_free_weight_in_the_order_the_tiled_loops_read_it()
+    {
+        var (f, sch) = PanelSchedule(vectorize: false);
 
         var pack = sch.State.FindBlock("B_global", "t").Block;
         Assert.Equal(1L, ((IntImm)pack.Annotations[RewriteLayout.PreprocAnnotation]!).Value);
@@ -83,18 +94,9 @@ public class RewriteLayoutTests
         Assert.DoesNotContain(SpaceGenerators.Cpu(off).Postprocs, p => p is RewriteLayout);
     }
 
-    /// <summary>A layout-free matmul with its weight packed by RewriteLayout (panels of 8 columns).</summary>
     private static (PrimFunc Untuned, PrimFunc Packed) Packed()
     {
-        var f = LayoutFreeMatmul();
-        var sch = new TracedSchedule(f, 1);
-        var c = sch.GetBlock("C");
-        var l = sch.GetLoops(c);
-        var j = sch.Split(l[1], new long?[] { null, 8 });
-        sch.Reorder([j[0], l[0], l[2], j[1]]);
-        sch.Vectorize(j[1]);
-        sch.EnterPostproc();
-        Assert.True(new RewriteLayout().Apply(new TuneContext(f, "mm", 1), sch));
+        var (f, sch) = PanelSchedule(vectorize: true);
         return (f, sch.Func);
     }
 
