@@ -79,6 +79,24 @@ public sealed class Builder(CompilerOptions options, string? workDir = null)
         return results.Select(r => r!).ToArray();
     }
 
+    /// <summary>
+    /// Whether the compiler takes the flags a target gives it (an <c>-mcpu</c> it does not know fails every
+    /// candidate otherwise): compiles an empty library. Null when it does, else the compiler's first error line.
+    /// </summary>
+    public static string? CheckFlags(CompilerOptions options)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"tuner-flags-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string c = Path.Combine(dir, "check.c");
+            File.WriteAllText(c, "int tuner_flag_check(void) { return 0; }\n");
+            string? err = CompilerProcess.Compile(options, c, Path.Combine(dir, "check.so"), CancellationToken.None);
+            return err?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? err?.Split('\n')[0];
+        }
+        finally { try { Directory.Delete(dir, recursive: true); } catch (IOException) { } }
+    }
+
     /// <summary>Deletes the libraries (and their sources) of finished results; safe to call twice.</summary>
     public static void DeleteArtifacts(IEnumerable<BuildResult> results)
     {

@@ -15,7 +15,17 @@ public static class TargetOption
     {
         var text = parse.GetValue(option);
         if (string.IsNullOrWhiteSpace(text)) return Target.Current ?? Target.Host();
-        try { return Target.Parse(text); }
+        Target t;
+        try { t = Target.Parse(text); }
         catch (FormatException e) { throw CliException.BadInput($"error: --target: {e.Message}"); }
+        // An -mcpu or -mattr the C compiler does not know would fail every candidate: say so before anything starts.
+        if (t.Mcpu is not null || !t.Mattr.IsEmpty)
+        {
+            var options = Tuner.Actors.Build.CompilerOptions.For(t);
+            if (Tuner.Actors.Build.Builder.CheckFlags(options) is { } err)
+                throw CliException.BadInput($"error: --target: the C compiler '{options.Compiler}' does not take this target's flags " +
+                    $"({string.Join(' ', options.Flags.Where(f => f.StartsWith("-m", StringComparison.Ordinal)))}): {err}");
+        }
+        return t;
     }
 }

@@ -82,6 +82,22 @@ public sealed class UsageErrorTests
     }
 
     [Fact]
+    public void A_target_cpu_the_C_compiler_does_not_know_is_refused_before_tuning_starts()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "tuner-mcpu-" + Guid.NewGuid().ToString("N")[..8]);
+        var (code, output, err) = CliRunner.Run("tune", CliRunner.Example("matmul_handle.py"), "--work-dir", work,
+            "--max-trials-global", "2", "--target", "llvm -mcpu=apple-m1");
+        Assert.Equal(2, code);
+        Assert.Contains("error: --target: the C compiler '", err);
+        Assert.Contains("' does not take this target's flags (-march=apple-m1): ", err);
+        Assert.Contains("apple-m1", err.Split(": ").Last());
+        Assert.DoesNotContain("Tuning done", output);
+        bool started = Directory.Exists(Path.Combine(work, "logs"));
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        Assert.False(started, "a session started");
+    }
+
+    [Fact]
     public void An_unexpected_exception_is_one_line_with_the_log_path_and_exit_1()
     {
         // Fault injection: a command that fails the way a bug would, to reach the top-level handler.
