@@ -116,10 +116,18 @@ public sealed class TuneSessionTests : TuneScratch
     }
 
     [Fact]
-    public void A_target_on_which_nothing_compiles_stops_the_run_with_the_compilers_error_and_exit_code_1()
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // a shell script as the compiler
+    public void A_compiler_that_builds_nothing_stops_the_run_with_the_compilers_error_and_exit_code_1()
     {
+        // The real cc, but every call ends with a CPU it does not know (a bad -mcpu in --target is refused up front,
+        // UsageErrorTests): every candidate fails to build with gcc's own words.
+        var cc = Path.Combine(Path.GetDirectoryName(Config)!, "cc-notacpu.sh");
+        File.WriteAllText(cc, "#!/bin/sh\nexec cc \"$@\" -march=notacpu\n");
+        File.SetUnixFileMode(cc, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var config = Path.Combine(Path.GetDirectoryName(Config)!, "notacpu.conf");
+        File.WriteAllText(config, File.ReadAllText(Config) + $"tuner.compiler.cc = \"{cc}\"\n");
         var args = TuneArgs(16);
-        args[Array.IndexOf(args, "llvm -num-cores 2")] = "llvm -num-cores 2 -mcpu=notacpu";
+        args[Array.IndexOf(args, Config)] = config;
 
         var (code, output, err) = CliRunner.Run(args);
 
