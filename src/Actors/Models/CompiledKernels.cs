@@ -48,12 +48,9 @@ public sealed class CompiledKernels : IKernelRunner, IDisposable
             if (!_packed.TryGetValue(key, out var packedWeights))
             {
                 var (packed, packing) = LayoutPacking.Pack(_runner, b, layout, args);
-                if (packed is null) throw new MeasureException($"{name}: weight packing failed: {packing.Error}");
-                _packed[key] = packedWeights = layout.Weights.Select(w => packed[w]).ToArray();
+                _packed[key] = packedWeights = packed ?? throw new MeasureException($"{name}: weight packing failed: {packing.Error}");
             }
-            var withPacked = args.ToArray();
-            for (int w = 0; w < layout.Weights.Length; w++) withPacked[layout.Weights[w]] = packedWeights[w];
-            callArgs = withPacked;
+            callArgs = LayoutPacking.WithPacked(args, layout, packedWeights);
         }
         var r = _runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, callArgs, Timing ?? EvaluatorConfig.Once, ReturnArgs: true));
         if (!r.Ok) throw new MeasureException($"run failed: {r.Error}");

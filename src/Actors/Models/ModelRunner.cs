@@ -56,7 +56,7 @@ public static class ModelRunner
             ?? throw new ArgumentException($"the module has no Relax function '{func}'");
         var bounds = IndexInputs.Bounds(m, f); // indices of a gather (R.take) stay in range
         return f.Params.Select((p, i) => p.Info is TensorStructInfo t && t.ConstShape() is { } s
-            ? bounds.TryGetValue(p, out long b) ? NDArray.RandomIndices(t.Dtype, s, b, seed + i) : NDArray.Random(t.Dtype, s, seed + i)
+            ? NDArray.Random(t.Dtype, s, seed + i, bounds.TryGetValue(p, out long b) ? b : null)
             : throw new ArgumentException($"input {p.Name} has no constant tensor shape: give it as a .npy file")).ToList();
     }
 

@@ -30,6 +30,5 @@ public sealed record ArgInfo(DataType Dtype, long[] Shape, long? IndexBound = nu
 
     /// <summary>Seeded random arguments (NDArray.Random with seed + index), the same for every candidate of a workload.</summary>
     public static NDArray[] Random(IReadOnlyList<ArgInfo> info, int seed) =>
-        info.Select((a, i) => a.IndexBound is { } bound ? NDArray.RandomIndices(a.Dtype, a.Shape, bound, seed + i)
-            : NDArray.Random(a.Dtype, a.Shape, seed + i)).ToArray();
+        info.Select((a, i) => NDArray.Random(a.Dtype, a.Shape, seed + i, a.IndexBound)).ToArray();
 }

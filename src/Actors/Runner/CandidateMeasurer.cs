@@ -85,7 +85,7 @@ public sealed class CandidateMeasurer(
                     // The weights are packed once, untimed, as TVM's runner gets them already rewritten.
                     var (packed, packing) = LayoutPacking.Pack(runner, b, layout, args);
                     if (packed is null) { results[b.Index] = new MeasureResult(b.Index, null, $"weight packing failed: {packing.Error}", false, packing.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }
-                    args = packed;
+                    args = LayoutPacking.WithPacked(args, layout, packed);
                 }
                 var run = runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, args, config, ReturnArgs: verify, slowCutoffSecs));
                 if (!run.Ok) { results[b.Index] = new MeasureResult(b.Index, null, run.Error, false, run.TimedOut ? FailureKind.Timeout : FailureKind.Run); continue; }

@@ -62,7 +62,7 @@ public static class LocalExecution
             // Packed weights (RewriteLayout): packed once untimed, as measured when tuning; the caller gets its weights back.
             var (packed, packing) = LayoutPacking.Pack(runner, b, layout, args);
             if (packed is null) throw new MeasureException($"weight packing failed: {packing.Error}");
-            var r = Checked(runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, packed, config, ReturnArgs: true)));
+            var r = Checked(runner.Run(new RunRequest(b.ArtifactPath!, b.Symbol!, LayoutPacking.WithPacked(args, layout, packed), config, ReturnArgs: true)));
             var back = r.Args!.ToArray();
             foreach (int w in layout.Weights) back[w] = args[w];
             return r with { Args = back };

@@ -94,11 +94,11 @@ internal sealed class TuneTask(int id, string name, int weight, Workload workloa
     /// </summary>
     public static string? Untunable(PrimFunc f)
     {
-        foreach (var p in f.Params)
-            if (f.BufferOf(p) is { } b && b.ConstShape() is null)
-                return $"buffer {b.Name} has a symbolic shape ({string.Join(", ", b.Shape.Select(Dim))})";
-            else if (f.BufferOf(p) is { } sb && sb.Strides.Any(x => x is not IntImm))
-                return $"buffer {sb.Name} has symbolic strides ({string.Join(", ", sb.Strides.Select(Dim))})";
+        foreach (var b in f.ParamBuffers)
+        {
+            if (b.ConstShape() is null) return $"buffer {b.Name} has a symbolic shape ({string.Join(", ", b.Shape.Select(Dim))})";
+            if (b.Strides.Any(x => x is not IntImm)) return $"buffer {b.Name} has symbolic strides ({string.Join(", ", b.Strides.Select(Dim))})";
+        }
         string? loop = null;
         NodeWalker.Walk(f.Body, onStmt: s =>
         {

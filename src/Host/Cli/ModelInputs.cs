@@ -23,7 +23,7 @@ internal static class ModelInputs
             if (i >= files.Length)
             {
                 var shape = t.ConstShape() ?? throw CliException.BadInput($"main's parameter {ps[i].Name} has a symbolic shape: give its .npy with --inputs");
-                arrays.Add(bounds.TryGetValue(ps[i], out long b) ? NDArray.RandomIndices(t.Dtype, shape, b, seed + i) : NDArray.Random(t.Dtype, shape, seed + i));
+                arrays.Add(NDArray.Random(t.Dtype, shape, seed + i, bounds.TryGetValue(ps[i], out long b) ? b : null));
                 continue;
             }
             NDArray a;

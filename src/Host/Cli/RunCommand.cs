@@ -98,8 +98,7 @@ public static class RunCommand
             else
             {
                 var shape = buffers[i].ConstShape() ?? throw CliException.BadInput($"buffer {buffers[i].Name} has a symbolic shape: give its .npy with --args");
-                arrays.Add(bounds.TryGetValue(buffers[i], out long bound) ? NDArray.RandomIndices(buffers[i].Dtype, shape, bound, seed + i)
-                    : NDArray.Random(buffers[i].Dtype, shape, seed + i));
+                arrays.Add(NDArray.Random(buffers[i].Dtype, shape, seed + i, bounds.TryGetValue(buffers[i], out long bound) ? bound : null));
             }
         }
         return arrays;

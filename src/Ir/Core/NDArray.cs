@@ -94,29 +94,23 @@ public sealed class NDArray
 
     /// <summary>
     /// Seeded random contents: floats uniform in [-1, 1), integers uniform in [-8, 8) (unsigned [0, 16)),
-    /// small so that integer reductions do not overflow and float sums stay well conditioned.
+    /// small so that integer reductions do not overflow and float sums stay well conditioned. With
+    /// <paramref name="indexBound"/> (an integer buffer that indexes a gather, <see cref="IndexOperands"/>), integers
+    /// uniform in [0, bound) instead, so the gather reads in bounds.
     /// </summary>
-    public static NDArray Random(DataType dtype, long[] shape, int seed)
+    public static NDArray Random(DataType dtype, long[] shape, int seed, long? indexBound = null)
     {
         var a = new NDArray(dtype, shape);
         var rng = new System.Random(seed);
+        long max = indexBound is { } bound ? Math.Max(1, Math.Min(bound, (1L << Math.Min(62, dtype.Bits - (dtype.IsUInt ? 0 : 1))) - 1)) : 0;
         for (long i = 0; i < a.Size; i++)
         {
-            if (dtype.IsFloat) a.SetDouble(i, rng.NextDouble() * 2 - 1);
+            if (indexBound is not null) a.SetLong(i, rng.NextInt64(max));
+            else if (dtype.IsFloat) a.SetDouble(i, rng.NextDouble() * 2 - 1);
             else if (dtype.IsBool) a.SetLong(i, rng.Next(2));
             else if (dtype.IsUInt) a.SetLong(i, rng.Next(16));
             else a.SetLong(i, rng.Next(-8, 8));
         }
-        return a;
-    }
-
-    /// <summary>Seeded random integers in [0, <paramref name="bound"/>): indices for a gather (<see cref="IndexOperands"/>).</summary>
-    public static NDArray RandomIndices(DataType dtype, long[] shape, long bound, int seed)
-    {
-        var a = new NDArray(dtype, shape);
-        var rng = new System.Random(seed);
-        long max = Math.Max(1, Math.Min(bound, (1L << Math.Min(62, dtype.Bits - (dtype.IsUInt ? 0 : 1))) - 1));
-        for (long i = 0; i < a.Size; i++) a.SetLong(i, rng.NextInt64(max));
         return a;
     }
 

@@ -19,7 +19,7 @@ public static class IndexInputs
         {
             if (binding.Value is not RCall call) continue;
             if (call.Op == "relax.take" && call.Args[0].Sinfo is TensorStructInfo { } x && x.ConstShape() is { } shape)
-                Bound(call.Args[1], call.Attrs["axis"] is null ? shape.Aggregate(1L, (p, d) => p * d)
+                Bound(call.Args[1], call.Attrs["axis"] is null ? Ops.Shapes.Product(shape)
                     : shape[Ops.Shapes.Axis(call.Attrs.Int("axis"), shape.Length, "R.take")]);
             else if (call.IsCallTir && m.Lookup(call.TirName) is { } prim)
             {

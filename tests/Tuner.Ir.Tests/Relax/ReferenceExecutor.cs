@@ -34,8 +34,7 @@ internal static class ReferenceExecutor
         return f.Params.Select((p, i) =>
         {
             var t = (TensorStructInfo)p.Info;
-            return bounds.TryGetValue(p, out long b) ? NDArray.RandomIndices(t.Dtype, t.ConstShape()!, b, seed + i)
-                : NDArray.Random(t.Dtype, t.ConstShape()!, seed + i);
+            return NDArray.Random(t.Dtype, t.ConstShape()!, seed + i, bounds.TryGetValue(p, out long b) ? b : null);
         }).ToList();
     }
 

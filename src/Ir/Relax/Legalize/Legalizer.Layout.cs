@@ -36,20 +36,7 @@ public static partial class Legalizer
             stride *= so[i];
         }
         string flat = terms.Count == 0 ? TirWriter.I64(0) : string.Join(" + ", terms);
-        string Paren(string e) => terms.Count > 1 ? $"({e})" : e;
-        var idx = new string[s.Length];
-        long istride = 1;
-        for (int j = s.Length - 1; j >= 0; j--)
-        {
-            if (s[j] == 1) idx[j] = TirWriter.I64(0);
-            else
-            {
-                var e = istride == 1 ? flat : $"{Paren(flat)} // {TirWriter.I64(istride)}";
-                bool needMod = istride * s[j] < stride;
-                idx[j] = needMod ? $"{(istride == 1 ? Paren(e) : e)} % {TirWriter.I64(s[j])}" : e;
-            }
-            istride *= s[j];
-        }
+        var idx = Unravel(flat, compound: terms.Count > 1, s);
         w.Block("T_reshape", it, [$"{TirWriter.At(o, it.Select(i => i.V))} = {TirWriter.At(a, idx)}"]);
         return w.Build(name);
     }, Range(1));
@@ -78,23 +65,33 @@ public static partial class Legalizer
             "wrap" => $"{load} % {TirWriter.I64(n)}", // TVMScript % is floormod: never negative
             _ => load,
         };
-        string[] idx;
-        if (axis < 0)
-        {
-            // Unravel the flat index in x's row-major shape.
-            idx = new string[s.Length];
-            long stride = 1;
-            for (int j = s.Length - 1; j >= 0; j--)
-            {
-                string e = stride == 1 ? index : $"{(index.Contains(' ') ? $"({index})" : index)} // {TirWriter.I64(stride)}";
-                idx[j] = j == 0 ? e : $"{(e.Contains(' ') ? $"({e})" : e)} % {TirWriter.I64(s[j])}";
-                stride *= s[j];
-            }
-        }
-        else
-            idx = it.Take(axis).Select(i => i.V).Append(index).Concat(it.Skip(axis + si.Length).Select(i => i.V)).ToArray();
+        var idx = axis < 0 ? Unravel(index, compound: index.Contains(' '), s)
+            : it.Take(axis).Select(i => i.V).Append(index).Concat(it.Skip(axis + si.Length).Select(i => i.V)).ToArray();
         w.Block("T_take", it, [$"{TirWriter.At(o, it.Select(i => i.V))} = {TirWriter.At(a, idx)}"]);
         return w.Build(name);
     }, Range(2));
 
+
+    /// <summary>
+    /// The indices of a row-major flat index (TVMScript text, <paramref name="compound"/> when it needs parentheses)
+    /// in <paramref name="shape"/>: unit dimensions read 0, the outermost needs no modulo.
+    /// </summary>
+    private static string[] Unravel(string flat, bool compound, long[] shape)
+    {
+        string Paren(string e) => compound ? $"({e})" : e;
+        long total = Shapes.Product(shape);
+        var idx = new string[shape.Length];
+        long stride = 1;
+        for (int j = shape.Length - 1; j >= 0; j--)
+        {
+            if (shape[j] == 1) idx[j] = TirWriter.I64(0);
+            else
+            {
+                var e = stride == 1 ? flat : $"{Paren(flat)} // {TirWriter.I64(stride)}";
+                idx[j] = stride * shape[j] < total ? $"{(stride == 1 ? Paren(e) : e)} % {TirWriter.I64(shape[j])}" : e;
+            }
+            stride *= shape[j];
+        }
+        return idx;
+    }
 }
